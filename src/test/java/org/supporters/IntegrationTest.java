@@ -1,28 +1,44 @@
 package org.supporters;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service on a random port, on real PostgreSQL. Subclasses share one
- * application context, so they use their own data (distinct emails, slugs) rather than
- * clean the database.
+ * The whole service on a free port, on real PostgreSQL. The port is chosen before start
+ * so that the public URL (used in provider return addresses) points at it. Subclasses
+ * share one application context, so they use their own data (distinct emails, slugs)
+ * rather than clean the database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class IntegrationTest {
 
-	@LocalServerPort
-	protected int port;
+	private static final int PORT = freePort();
+
+	protected final int port = PORT;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.register(registry);
+		registry.add("server.port", () -> PORT);
+		registry.add("supporters.public-url", () -> "http://localhost:" + PORT);
 	}
 
 	protected String url(String path) {
 		return "http://localhost:" + this.port + path;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -1,20 +1,24 @@
 package org.supporters.catalog;
 
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+
 /** How often a recurring pledge is paid. */
 public enum BillingInterval {
 
-	MONTH("month", "monthly", "/month"), YEAR("year", "yearly", "/year");
+	MONTH("month", "monthly", Period.ofMonths(1)), YEAR("year", "yearly", Period.ofYears(1));
 
 	private final String code;
 
 	private final String adjective;
 
-	private final String perLabel;
+	private final Period length;
 
-	BillingInterval(String code, String adjective, String perLabel) {
+	BillingInterval(String code, String adjective, Period length) {
 		this.code = code;
 		this.adjective = adjective;
-		this.perLabel = perLabel;
+		this.length = length;
 	}
 
 	/** The word stored in the database and used in forms. */
@@ -26,8 +30,9 @@ public enum BillingInterval {
 		return this.adjective;
 	}
 
-	public String perLabel() {
-		return this.perLabel;
+	/** When a period that starts at {@code start} ends, by the calendar (in UTC). */
+	public Instant periodEnd(Instant start) {
+		return start.atZone(ZoneOffset.UTC).plus(this.length).toInstant();
 	}
 
 	public static BillingInterval fromCode(String code) {

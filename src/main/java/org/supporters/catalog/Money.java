@@ -1,5 +1,6 @@
 package org.supporters.catalog;
 
+import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
@@ -20,6 +21,11 @@ public record Money(long minor, Currency currency) {
 		return new Money(minor, Currency.getInstance(currencyCode));
 	}
 
+	/** The amount in major units, e.g. 12.50 for 1250 cents. */
+	public BigDecimal major() {
+		return BigDecimal.valueOf(this.minor, this.currency.getDefaultFractionDigits());
+	}
+
 	/** Formatted for people, e.g. "£5.00", "€10.00", "¥500". */
 	public String formatted() {
 		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
@@ -27,7 +33,7 @@ public record Money(long minor, Currency currency) {
 		int digits = this.currency.getDefaultFractionDigits();
 		format.setMinimumFractionDigits(digits);
 		format.setMaximumFractionDigits(digits);
-		return format.format(java.math.BigDecimal.valueOf(this.minor, digits));
+		return format.format(major());
 	}
 
 	@Override

@@ -22,6 +22,12 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/error")
 class ErrorPages implements ErrorController {
 
+	@RequestMapping(path = "/forbidden", produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView forbidden(HttpServletRequest request) {
+		return new ModelAndView("error/forbidden", Map.of("message", request.getAttribute("message")),
+				HttpStatus.FORBIDDEN);
+	}
+
 	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
 	ModelAndView page(HttpServletRequest request) {
 		HttpStatus status = status(request);

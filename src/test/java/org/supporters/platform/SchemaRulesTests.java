@@ -57,14 +57,18 @@ class SchemaRulesTests extends IntegrationTest {
 	@Test
 	void currencyMustBeAnIsoCodeAndStatusesFitTheKind() {
 		UUID supporter = supporter();
-		assertThatThrownBy(() -> this.jdbc.update("""
-				insert into pledge (supporter_id, kind, amount_minor, currency, status, provider, provider_ref)
-				values (?, 'one_off', 500, 'eur', 'paid', 'sandbox', ?)""", supporter, UUID.randomUUID().toString()))
+		assertThatThrownBy(() -> this.jdbc.update(
+				"""
+						insert into pledge (supporter_id, kind, amount_minor, currency, status, provider, provider_ref, provider_state_at)
+						values (?, 'one_off', 500, 'eur', 'paid', 'sandbox', ?, now())""",
+				supporter, UUID.randomUUID().toString()))
 			.isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("currency_code");
-		assertThatThrownBy(() -> this.jdbc.update("""
-				insert into pledge (supporter_id, kind, amount_minor, currency, status, provider, provider_ref)
-				values (?, 'one_off', 500, 'EUR', 'active', 'sandbox', ?)""", supporter, UUID.randomUUID().toString()))
+		assertThatThrownBy(() -> this.jdbc.update(
+				"""
+						insert into pledge (supporter_id, kind, amount_minor, currency, status, provider, provider_ref, provider_state_at)
+						values (?, 'one_off', 500, 'EUR', 'active', 'sandbox', ?, now())""",
+				supporter, UUID.randomUUID().toString()))
 			.isInstanceOf(DataIntegrityViolationException.class);
 	}
 
@@ -83,8 +87,8 @@ class SchemaRulesTests extends IntegrationTest {
 		UUID pledge = pledge();
 		String reference = "pi_" + UUID.randomUUID();
 		String insert = """
-				insert into payment (pledge_id, amount_minor, currency, status, provider, provider_ref, occurred_at)
-				values (?, 500, 'EUR', 'succeeded', 'stripe', ?, now())""";
+				insert into payment (pledge_id, amount_minor, currency, status, provider, provider_ref, occurred_at, provider_state_at)
+				values (?, 500, 'EUR', 'succeeded', 'stripe', ?, now(), now())""";
 		this.jdbc.update(insert, pledge, reference);
 
 		assertThatThrownBy(() -> this.jdbc.update(insert, pledge, reference))
@@ -108,15 +112,17 @@ class SchemaRulesTests extends IntegrationTest {
 	private UUID pledge() {
 		return this.jdbc.queryForObject(
 				"""
-						insert into pledge (supporter_id, kind, amount_minor, currency, billing_interval, status, provider, provider_ref, current_period_end)
-						values (?, 'recurring', 500, 'EUR', 'month', 'active', 'sandbox', ?, now()) returning id""",
+						insert into pledge (supporter_id, kind, amount_minor, currency, billing_interval, status, provider, provider_ref, current_period_end, provider_state_at)
+						values (?, 'recurring', 500, 'EUR', 'month', 'active', 'sandbox', ?, now(), now()) returning id""",
 				UUID.class, supporter(), "sub_" + UUID.randomUUID());
 	}
 
 	private void payment(UUID pledge, long amount, String status) {
-		this.jdbc.update("""
-				insert into payment (pledge_id, amount_minor, currency, status, provider, provider_ref, occurred_at)
-				values (?, ?, 'EUR', ?, 'sandbox', ?, now())""", pledge, amount, status, "pay_" + UUID.randomUUID());
+		this.jdbc.update(
+				"""
+						insert into payment (pledge_id, amount_minor, currency, status, provider, provider_ref, occurred_at, provider_state_at)
+						values (?, ?, 'EUR', ?, 'sandbox', ?, now(), now())""",
+				pledge, amount, status, "pay_" + UUID.randomUUID());
 	}
 
 }

@@ -1,0 +1,109 @@
+package org.supporters.payment.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.supporters.payment.PaymentReported;
+import org.supporters.payment.PledgeReported;
+import org.supporters.payment.ProviderEventInbox;
+import org.supporters.payment.sandbox.SandboxRepository.Session;
+import org.supporters.payment.sandbox.SandboxRepository.Subscription;
+
+/**
+ * Keeps sandbox subscriptions going as the sandbox clock passes their dates: renews them
+ * at period end, or, for a card that fails renewals, retries on a schedule like Stripe's
+ * (after 3, 5 and 7 more days) while the pledge is past due, then cancels it.
+ */
+@Component
+@Conditional(SandboxMode.class)
+class SandboxBilling {
+
+	static final List<Duration> RETRY_DELAYS = List.of(Duration.ofDays(3), Duration.ofDays(5), Duration.ofDays(7));
+
+	private final SandboxRepository repository;
+
+	private final SandboxEvents events;
+
+	private final ProviderEventInbox inbox;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	SandboxBilling(SandboxRepository repository, SandboxEvents events, ProviderEventInbox inbox,
+			TransactionTemplate transaction, Clock clock) {
+		this.repository = repository;
+		this.events = events;
+		this.inbox = inbox;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Charges every subscription that is due, then applies the events that sent; returns
+	 * how many charges.
+	 */
+	@Scheduled(fixedDelayString = "${supporters.sandbox.billing-interval:30s}")
+	int chargeDue() {
+		int charges = 0;
+		while (Boolean.TRUE.equals(this.transaction.execute((status) -> chargeNext()))) {
+			charges++;
+		}
+		this.inbox.applyDue();
+		return charges;
+	}
+
+	private boolean chargeNext() {
+		Optional<Subscription> due = this.repository.claimNextDue(this.clock.instant());
+		due.ifPresent(this::charge);
+		return due.isPresent();
+	}
+
+	private void charge(Subscription subscription) {
+		Session session = this.repository.session(subscription.sessionId()).orElseThrow();
+		Instant at = subscription.nextAttemptAt();
+		String paymentId = SandboxIds.next("py_sbx_");
+		if (!subscription.failsRenewals()) {
+			Instant periodEnd = session.interval().periodEnd(subscription.currentPeriodEnd());
+			Subscription renewed = new Subscription(subscription.id(), session.id(), "active", periodEnd, false, 0,
+					periodEnd, null);
+			this.repository.updateSubscription(renewed);
+			this.events.send(SandboxIds.next("evt_sbx_"), "invoice.paid", at, pledge(session, renewed, null, at),
+					payment(paymentId, renewed, session, "succeeded", null, at));
+			return;
+		}
+		int attempts = subscription.failedAttempts() + 1;
+		boolean givingUp = attempts > RETRY_DELAYS.size();
+		Subscription failed = givingUp
+				? new Subscription(subscription.id(), session.id(), "canceled", subscription.currentPeriodEnd(), true,
+						attempts, null, at)
+				: new Subscription(subscription.id(), session.id(), "past_due", subscription.currentPeriodEnd(), true,
+						attempts, at.plus(RETRY_DELAYS.get(attempts - 1)), null);
+		this.repository.updateSubscription(failed);
+		this.events.send(SandboxIds.next("evt_sbx_"),
+				givingUp ? "customer.subscription.deleted" : "invoice.payment_failed", at,
+				pledge(session, failed, givingUp ? "payment_failed" : null, at),
+				payment(paymentId, failed, session, "failed", "Your card was declined.", at));
+	}
+
+	static PledgeReported pledge(Session session, Subscription subscription, String endedReason, Instant observedAt) {
+		return new PledgeReported(SandboxEvents.PROVIDER, subscription.id(), session.checkoutId(), session.email(),
+				session.name(), session.tierSlug(), session.amount(), session.interval(), subscription.status(),
+				subscription.currentPeriodEnd(), false, endedReason, observedAt);
+	}
+
+	private static PaymentReported payment(String id, Subscription subscription, Session session, String status,
+			String failureReason, Instant at) {
+		return new PaymentReported(SandboxEvents.PROVIDER, id, subscription.id(), session.amount(), status, 0,
+				failureReason, at, at);
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.supporters.payment.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+import org.supporters.payment.PaymentReported;
+import org.supporters.payment.PledgeReported;
+import org.supporters.payment.sandbox.SandboxRepository.Session;
+import org.supporters.payment.sandbox.SandboxRepository.Subscription;
+
+/**
+ * Paying on the sandbox's hosted checkout page: what each test card does, the extra
+ * authentication step, and completing a session exactly once.
+ */
+@Service
+@Conditional(SandboxMode.class)
+class SandboxCheckout {
+
+	static final Duration SESSION_LIFETIME = Duration.ofHours(24);
+
+	private final SandboxRepository repository;
+
+	private final SandboxEvents events;
+
+	private final SandboxPaymentProvider provider;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	SandboxCheckout(SandboxRepository repository, SandboxEvents events, SandboxPaymentProvider provider,
+			TransactionTemplate transaction, Clock clock) {
+		this.repository = repository;
+		this.events = events;
+		this.provider = provider;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	Outcome pay(String sessionId, String cardNumber) {
+		String digits = (cardNumber != null) ? cardNumber.replaceAll("[\\s-]", "") : "";
+		if (!digits.matches("\\d{16}")) {
+			return Outcome.refused("Enter the 16-digit card number, for example 4242 4242 4242 4242.");
+		}
+		TestCard card = TestCard.of(digits);
+		if (card == null) {
+			return Outcome.refused("That is not one of the test cards. Use 4242 4242 4242 4242 to pay in the sandbox.");
+		}
+		return this.transaction.execute((status) -> {
+			Session session = this.repository.lockSession(sessionId).orElseThrow(SessionNotFoundException::new);
+			if (session.completed()) {
+				return Outcome.completed(this.provider.returnUrl(session));
+			}
+			if (expired(session)) {
+				return Outcome.expired();
+			}
+			return switch (card) {
+				case DECLINED -> Outcome.refused("Your card was declined. Try another card.");
+				case INSUFFICIENT_FUNDS -> Outcome.refused("Your card has insufficient funds. Try another card.");
+				case REQUIRES_AUTHENTICATION -> {
+					this.repository.updateSessionStatus(session.id(), "authenticating", null);
+					yield Outcome.authenticate();
+				}
+				case SUCCEEDS -> complete(session, false);
+				case FAILS_RENEWALS -> complete(session, true);
+			};
+		});
+	}
+
+	Outcome authenticate(String sessionId, boolean approved) {
+		return this.transaction.execute((status) -> {
+			Session session = this.repository.lockSession(sessionId).orElseThrow(SessionNotFoundException::new);
+			if (session.completed()) {
+				return Outcome.completed(this.provider.returnUrl(session));
+			}
+			if (expired(session)) {
+				return Outcome.expired();
+			}
+			if (approved && "authenticating".equals(session.status())) {
+				return complete(session, false);
+			}
+			this.repository.updateSessionStatus(session.id(), "open", null);
+			return Outcome.refused("We could not authenticate your payment. Try again or use another card.");
+		});
+	}
+
+	Session session(String sessionId) {
+		return this.repository.session(sessionId).orElseThrow(SessionNotFoundException::new);
+	}
+
+	boolean expired(Session session) {
+		return !session.completed() && this.clock.instant().isAfter(session.createdAt().plus(SESSION_LIFETIME));
+	}
+
+	private Outcome complete(Session session, boolean failsRenewals) {
+		Instant now = this.clock.instant();
+		this.repository.updateSessionStatus(session.id(), "completed", now);
+		PledgeReported pledge;
+		if (session.interval() != null) {
+			Instant periodEnd = session.interval().periodEnd(now);
+			Subscription subscription = new Subscription(SandboxIds.next("sub_sbx_"), session.id(), "active", periodEnd,
+					failsRenewals, 0, periodEnd, null);
+			this.repository.insertSubscription(subscription);
+			pledge = SandboxBilling.pledge(session, subscription, null, now);
+		}
+		else {
+			pledge = new PledgeReported(SandboxEvents.PROVIDER, session.id(), session.checkoutId(), session.email(),
+					session.name(), null, session.amount(), null, "paid", null, false, null, now);
+		}
+		PaymentReported payment = new PaymentReported(SandboxEvents.PROVIDER, SandboxIds.next("py_sbx_"),
+				pledge.reference(), session.amount(), "succeeded", 0, null, now, now);
+		this.events.send(SandboxPaymentProvider.completionEventId(session), "checkout.session.completed", now, pledge,
+				payment);
+		return Outcome.completed(this.provider.returnUrl(session));
+	}
+
+	/** What a payment attempt led to: where to go next, or what to tell the reader. */
+	record Outcome(Step step, String message, String redirectUrl) {
+
+		static Outcome completed(String returnUrl) {
+			return new Outcome(Step.COMPLETED, null, returnUrl);
+		}
+
+		static Outcome refused(String message) {
+			return new Outcome(Step.REFUSED, message, null);
+		}
+
+		static Outcome authenticate() {
+			return new Outcome(Step.AUTHENTICATE, null, null);
+		}
+
+		static Outcome expired() {
+			return new Outcome(Step.EXPIRED, "This checkout has expired. Please start again.", null);
+		}
+
+	}
+
+	enum Step {
+
+		COMPLETED, REFUSED, AUTHENTICATE, EXPIRED
+
+	}
+
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class SessionNotFoundException extends RuntimeException {
+
+		SessionNotFoundException() {
+			super("No such sandbox checkout");
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.supporters.payment.sandbox;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * In sandbox mode the whole service runs on the sandbox clock, so moving it shows
+ * renewals and grace.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SandboxMode.class)
+class SandboxConfiguration {
+
+	@Bean
+	@Primary
+	SandboxClock sandboxClock(SandboxRepository repository) {
+		return new SandboxClock(repository);
+	}
+
+}

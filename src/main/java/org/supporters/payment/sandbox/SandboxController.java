@@ -1,0 +1,106 @@
+package org.supporters.payment.sandbox;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import org.supporters.payment.sandbox.SandboxCheckout.Outcome;
+import org.supporters.payment.sandbox.SandboxRepository.Session;
+
+/**
+ * The sandbox's hosted checkout page and its clock page, both plainly marked as test
+ * mode.
+ */
+@Controller
+@Conditional(SandboxMode.class)
+class SandboxController {
+
+	private final SandboxCheckout checkout;
+
+	private final SandboxBilling billing;
+
+	private final SandboxClock clock;
+
+	SandboxController(SandboxCheckout checkout, SandboxBilling billing, SandboxClock clock) {
+		this.checkout = checkout;
+		this.billing = billing;
+		this.clock = clock;
+	}
+
+	@GetMapping("/sandbox/checkout/{sessionId}")
+	String checkoutPage(@PathVariable String sessionId, Model model) {
+		Session session = this.checkout.session(sessionId);
+		if (session.completed()) {
+			return "redirect:" + session.successUrl();
+		}
+		return page(session, this.checkout.expired(session) ? Outcome.expired() : null, null, model);
+	}
+
+	@PostMapping("/sandbox/checkout/{sessionId}/pay")
+	String pay(@PathVariable String sessionId, @RequestParam(defaultValue = "") String card, Model model) {
+		return next(sessionId, this.checkout.pay(sessionId, card), card, model);
+	}
+
+	@PostMapping("/sandbox/checkout/{sessionId}/authenticate")
+	String authenticate(@PathVariable String sessionId, @RequestParam(defaultValue = "") String decision, Model model) {
+		return next(sessionId, this.checkout.authenticate(sessionId, "approve".equals(decision)), null, model);
+	}
+
+	@GetMapping("/sandbox/clock")
+	String clockPage(@RequestParam(required = false) Integer advanced, @RequestParam(required = false) Integer charges,
+			Model model) {
+		if (advanced != null && charges != null) {
+			model.addAttribute("advanced", "Moved " + advanced + " days ahead; " + charges + " subscription charge"
+					+ ((charges == 1) ? "" : "s") + " attempted.");
+		}
+		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("offsetDays", this.clock.offset().toDays());
+		return "payment/sandbox/clock";
+	}
+
+	@PostMapping("/sandbox/clock")
+	String advanceClock(@RequestParam(defaultValue = "") String days, Model model) {
+		int count;
+		try {
+			count = Integer.parseInt(days.trim());
+		}
+		catch (NumberFormatException ex) {
+			count = 0;
+		}
+		if (count < 1 || count > 400) {
+			model.addAttribute("daysError", "Enter a whole number of days from 1 to 400.");
+			model.addAttribute("days", days);
+			return clockPage(null, null, model);
+		}
+		this.clock.advance(Duration.ofDays(count));
+		int charges = this.billing.chargeDue();
+		return "redirect:/sandbox/clock?advanced=" + count + "&charges=" + charges;
+	}
+
+	private String next(String sessionId, Outcome outcome, String card, Model model) {
+		if (outcome.step() == SandboxCheckout.Step.COMPLETED) {
+			return "redirect:" + outcome.redirectUrl();
+		}
+		Session session = this.checkout.session(sessionId);
+		if (outcome.step() == SandboxCheckout.Step.AUTHENTICATE) {
+			model.addAttribute("checkoutSession", session);
+			return "payment/sandbox/authenticate";
+		}
+		return page(session, outcome, card, model);
+	}
+
+	private String page(Session session, Outcome outcome, String card, Model model) {
+		model.addAttribute("checkoutSession", session);
+		model.addAttribute("outcome", outcome);
+		model.addAttribute("expired", outcome != null && outcome.step() == SandboxCheckout.Step.EXPIRED);
+		model.addAttribute("card", card);
+		return "payment/sandbox/checkout";
+	}
+
+}

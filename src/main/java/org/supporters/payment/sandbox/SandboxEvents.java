@@ -1,0 +1,59 @@
+package org.supporters.payment.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+import org.supporters.payment.PaymentReported;
+import org.supporters.payment.PledgeReported;
+import org.supporters.payment.ProviderEventInbox;
+import org.supporters.payment.ProviderReport;
+import org.supporters.payment.ReceivedEvent;
+
+/**
+ * The events the sandbox sends, shaped like Stripe's (an id, a type such as
+ * {@code invoice.paid}, the time) and carrying the pledge and payment as they now stand.
+ * They go into the same inbox as Stripe's webhooks.
+ */
+@Component
+@Conditional(SandboxMode.class)
+class SandboxEvents {
+
+	static final String PROVIDER = "sandbox";
+
+	private final ProviderEventInbox inbox;
+
+	private final JsonMapper json;
+
+	SandboxEvents(ProviderEventInbox inbox, JsonMapper json) {
+		this.inbox = inbox;
+		this.json = json;
+	}
+
+	/** Records the event in the inbox, in the caller's transaction. */
+	void send(String eventId, String type, Instant created, PledgeReported pledge, PaymentReported payment) {
+		Event event = new Event(eventId, type, created, pledge, payment);
+		this.inbox.receive(PROVIDER, eventId, type, this.json.writeValueAsString(event));
+	}
+
+	List<ProviderReport> read(ReceivedEvent received) {
+		Event event = this.json.readValue(received.payload(), Event.class);
+		List<ProviderReport> reports = new ArrayList<>();
+		if (event.pledge() != null) {
+			reports.add(event.pledge());
+		}
+		if (event.payment() != null) {
+			reports.add(event.payment());
+		}
+		return reports;
+	}
+
+	record Event(String id, String type, Instant created, PledgeReported pledge, PaymentReported payment) {
+	}
+
+}

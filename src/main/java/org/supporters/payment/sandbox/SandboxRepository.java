@@ -1,0 +1,180 @@
+package org.supporters.payment.sandbox;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Repository;
+
+import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Money;
+
+import static org.jooq.generated.Tables.SANDBOX_CLOCK;
+import static org.jooq.generated.Tables.SANDBOX_SESSION;
+import static org.jooq.generated.Tables.SANDBOX_SUBSCRIPTION;
+
+@Repository
+@Conditional(SandboxMode.class)
+class SandboxRepository {
+
+	private final DSLContext db;
+
+	SandboxRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	long clockOffsetSeconds() {
+		return this.db.select(SANDBOX_CLOCK.OFFSET_SECONDS).from(SANDBOX_CLOCK).fetchSingle().value1();
+	}
+
+	long advanceClock(long seconds) {
+		return this.db.update(SANDBOX_CLOCK)
+			.set(SANDBOX_CLOCK.OFFSET_SECONDS, SANDBOX_CLOCK.OFFSET_SECONDS.plus(seconds))
+			.returning(SANDBOX_CLOCK.OFFSET_SECONDS)
+			.fetchSingle()
+			.getOffsetSeconds();
+	}
+
+	/**
+	 * Inserts the session unless the checkout has one already; either way returns the
+	 * checkout's session.
+	 */
+	Session insertSession(Session session) {
+		this.db.insertInto(SANDBOX_SESSION)
+			.set(SANDBOX_SESSION.ID, session.id())
+			.set(SANDBOX_SESSION.CHECKOUT_ID, session.checkoutId())
+			.set(SANDBOX_SESSION.EMAIL, session.email())
+			.set(SANDBOX_SESSION.NAME, session.name())
+			.set(SANDBOX_SESSION.DESCRIPTION, session.description())
+			.set(SANDBOX_SESSION.TIER_SLUG, session.tierSlug())
+			.set(SANDBOX_SESSION.AMOUNT_MINOR, session.amount().minor())
+			.set(SANDBOX_SESSION.CURRENCY, session.amount().currency().getCurrencyCode())
+			.set(SANDBOX_SESSION.BILLING_INTERVAL, (session.interval() != null) ? session.interval().code() : null)
+			.set(SANDBOX_SESSION.SUCCESS_URL, session.successUrl())
+			.set(SANDBOX_SESSION.CANCEL_URL, session.cancelUrl())
+			.set(SANDBOX_SESSION.CREATED_AT, at(session.createdAt()))
+			.onConflict(SANDBOX_SESSION.CHECKOUT_ID)
+			.doNothing()
+			.execute();
+		return this.db.selectFrom(SANDBOX_SESSION)
+			.where(SANDBOX_SESSION.CHECKOUT_ID.eq(session.checkoutId()))
+			.fetchOptional()
+			.map(SandboxRepository::session)
+			.orElseThrow();
+	}
+
+	Optional<Session> session(String id) {
+		return this.db.selectFrom(SANDBOX_SESSION)
+			.where(SANDBOX_SESSION.ID.eq(id))
+			.fetchOptional()
+			.map(SandboxRepository::session);
+	}
+
+	/**
+	 * Locks the session for a payment attempt, so that two attempts cannot both complete
+	 * it.
+	 */
+	Optional<Session> lockSession(String id) {
+		return this.db.selectFrom(SANDBOX_SESSION)
+			.where(SANDBOX_SESSION.ID.eq(id))
+			.forUpdate()
+			.fetchOptional()
+			.map(SandboxRepository::session);
+	}
+
+	void updateSessionStatus(String id, String status, Instant completedAt) {
+		this.db.update(SANDBOX_SESSION)
+			.set(SANDBOX_SESSION.STATUS, status)
+			.set(SANDBOX_SESSION.COMPLETED_AT, (completedAt != null) ? at(completedAt) : null)
+			.where(SANDBOX_SESSION.ID.eq(id))
+			.execute();
+	}
+
+	void insertSubscription(Subscription subscription) {
+		this.db.insertInto(SANDBOX_SUBSCRIPTION)
+			.set(SANDBOX_SUBSCRIPTION.ID, subscription.id())
+			.set(SANDBOX_SUBSCRIPTION.SESSION_ID, subscription.sessionId())
+			.set(SANDBOX_SUBSCRIPTION.STATUS, subscription.status())
+			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, at(subscription.currentPeriodEnd()))
+			.set(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS, subscription.failsRenewals())
+			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT, at(subscription.nextAttemptAt()))
+			.execute();
+	}
+
+	/**
+	 * Locks the subscription whose next charge is most overdue, skipping those another
+	 * instance holds.
+	 */
+	Optional<Subscription> claimNextDue(Instant now) {
+		return this.db.selectFrom(SANDBOX_SUBSCRIPTION)
+			.where(SANDBOX_SUBSCRIPTION.STATUS.ne("canceled"))
+			.and(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT.le(at(now)))
+			.orderBy(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT)
+			.limit(1)
+			.forUpdate()
+			.skipLocked()
+			.fetchOptional()
+			.map(SandboxRepository::subscription);
+	}
+
+	void updateSubscription(Subscription subscription) {
+		this.db.update(SANDBOX_SUBSCRIPTION)
+			.set(SANDBOX_SUBSCRIPTION.STATUS, subscription.status())
+			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, at(subscription.currentPeriodEnd()))
+			.set(SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS, subscription.failedAttempts())
+			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT,
+					(subscription.nextAttemptAt() != null) ? at(subscription.nextAttemptAt()) : null)
+			.set(SANDBOX_SUBSCRIPTION.CANCELED_AT,
+					(subscription.canceledAt() != null) ? at(subscription.canceledAt()) : null)
+			.where(SANDBOX_SUBSCRIPTION.ID.eq(subscription.id()))
+			.execute();
+	}
+
+	private static Session session(Record row) {
+		String interval = row.get(SANDBOX_SESSION.BILLING_INTERVAL);
+		return new Session(row.get(SANDBOX_SESSION.ID), row.get(SANDBOX_SESSION.CHECKOUT_ID),
+				row.get(SANDBOX_SESSION.EMAIL), row.get(SANDBOX_SESSION.NAME), row.get(SANDBOX_SESSION.DESCRIPTION),
+				row.get(SANDBOX_SESSION.TIER_SLUG),
+				Money.of(row.get(SANDBOX_SESSION.AMOUNT_MINOR), row.get(SANDBOX_SESSION.CURRENCY)),
+				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(SANDBOX_SESSION.SUCCESS_URL),
+				row.get(SANDBOX_SESSION.CANCEL_URL), row.get(SANDBOX_SESSION.STATUS),
+				row.get(SANDBOX_SESSION.CREATED_AT).toInstant());
+	}
+
+	private static Subscription subscription(Record row) {
+		OffsetDateTime next = row.get(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT);
+		OffsetDateTime canceled = row.get(SANDBOX_SUBSCRIPTION.CANCELED_AT);
+		return new Subscription(row.get(SANDBOX_SUBSCRIPTION.ID), row.get(SANDBOX_SUBSCRIPTION.SESSION_ID),
+				row.get(SANDBOX_SUBSCRIPTION.STATUS), row.get(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END).toInstant(),
+				row.get(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS), row.get(SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS),
+				(next != null) ? next.toInstant() : null, (canceled != null) ? canceled.toInstant() : null);
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** A hosted checkout page of the sandbox, like a Stripe Checkout Session. */
+	record Session(String id, UUID checkoutId, String email, String name, String description, String tierSlug,
+			Money amount, BillingInterval interval, String successUrl, String cancelUrl, String status,
+			Instant createdAt) {
+
+		boolean completed() {
+			return "completed".equals(this.status);
+		}
+
+	}
+
+	/**
+	 * A sandbox subscription, renewed (or failing) as the sandbox clock passes its dates.
+	 */
+	record Subscription(String id, String sessionId, String status, Instant currentPeriodEnd, boolean failsRenewals,
+			int failedAttempts, Instant nextAttemptAt, Instant canceledAt) {
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.supporters.pledge;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+
+import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Money;
+
+import static org.jooq.generated.Tables.CHECKOUT;
+import static org.jooq.generated.Tables.TIER;
+
+@Repository
+class CheckoutRepository {
+
+	private final DSLContext db;
+
+	CheckoutRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	/**
+	 * Inserts a checkout under its idempotency key, or, when the key is taken, waits for
+	 * the transaction that took it and locks that checkout instead.
+	 */
+	Checkout insertOrLock(String idempotencyKey, PledgeChoice choice, String provider, Instant now) {
+		this.db.insertInto(CHECKOUT)
+			.set(CHECKOUT.IDEMPOTENCY_KEY, idempotencyKey)
+			.set(CHECKOUT.EMAIL, choice.email())
+			.set(CHECKOUT.NAME, choice.name())
+			.set(CHECKOUT.KIND, choice.recurring() ? "recurring" : "one_off")
+			.set(CHECKOUT.TIER_ID, (choice.tier() != null) ? choice.tier().id() : null)
+			.set(CHECKOUT.AMOUNT_MINOR, choice.amount().minor())
+			.set(CHECKOUT.CURRENCY, choice.amount().currency().getCurrencyCode())
+			.set(CHECKOUT.BILLING_INTERVAL, choice.recurring() ? choice.interval().code() : null)
+			.set(CHECKOUT.PROVIDER, provider)
+			.set(CHECKOUT.CREATED_AT, at(now))
+			.onConflict(CHECKOUT.IDEMPOTENCY_KEY)
+			.doNothing()
+			.execute();
+		return this.db.select(CHECKOUT.asterisk(), TIER.SLUG)
+			.from(CHECKOUT)
+			.leftJoin(TIER)
+			.on(TIER.ID.eq(CHECKOUT.TIER_ID))
+			.where(CHECKOUT.IDEMPOTENCY_KEY.eq(idempotencyKey))
+			.forUpdate()
+			.of(CHECKOUT)
+			.fetchSingle(CheckoutRepository::checkout);
+	}
+
+	Optional<Checkout> find(UUID id) {
+		return this.db.select(CHECKOUT.asterisk(), TIER.SLUG)
+			.from(CHECKOUT)
+			.leftJoin(TIER)
+			.on(TIER.ID.eq(CHECKOUT.TIER_ID))
+			.where(CHECKOUT.ID.eq(id))
+			.fetchOptional(CheckoutRepository::checkout);
+	}
+
+	void recordSession(UUID id, String sessionReference, URI redirectUrl) {
+		this.db.update(CHECKOUT)
+			.set(CHECKOUT.PROVIDER_SESSION, sessionReference)
+			.set(CHECKOUT.REDIRECT_URL, redirectUrl.toString())
+			.where(CHECKOUT.ID.eq(id))
+			.execute();
+	}
+
+	void markCompleted(UUID id, Instant at) {
+		this.db.update(CHECKOUT)
+			.set(CHECKOUT.STATUS, "completed")
+			.set(CHECKOUT.COMPLETED_AT, at(at))
+			.where(CHECKOUT.ID.eq(id))
+			.and(CHECKOUT.STATUS.ne("completed"))
+			.execute();
+	}
+
+	int expireOpenCreatedBefore(Instant cutoff) {
+		return this.db.update(CHECKOUT)
+			.set(CHECKOUT.STATUS, "expired")
+			.where(CHECKOUT.STATUS.eq("open"))
+			.and(CHECKOUT.CREATED_AT.lt(at(cutoff)))
+			.execute();
+	}
+
+	private static Checkout checkout(Record row) {
+		String interval = row.get(CHECKOUT.BILLING_INTERVAL);
+		String redirect = row.get(CHECKOUT.REDIRECT_URL);
+		return new Checkout(row.get(CHECKOUT.ID), row.get(CHECKOUT.EMAIL), row.get(CHECKOUT.NAME), row.get(TIER.SLUG),
+				Money.of(row.get(CHECKOUT.AMOUNT_MINOR), row.get(CHECKOUT.CURRENCY)),
+				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(CHECKOUT.STATUS),
+				(redirect != null) ? URI.create(redirect) : null);
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** A checkout as the pledge flow needs it back. */
+	record Checkout(UUID id, String email, String name, String tierSlug, Money amount, BillingInterval interval,
+			String status, URI redirectUrl) {
+
+		boolean completed() {
+			return "completed".equals(this.status);
+		}
+
+		boolean open() {
+			return "open".equals(this.status);
+		}
+
+	}
+
+}

@@ -1,0 +1,122 @@
+package org.supporters.pledge;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.supporters.payment.CheckoutRequest;
+import org.supporters.payment.CheckoutSession;
+import org.supporters.payment.PaymentProvider;
+import org.supporters.payment.PledgeReported;
+import org.supporters.pledge.CheckoutRepository.Checkout;
+import org.supporters.platform.SupportersProperties;
+
+/**
+ * Starts checkouts at the provider exactly once per submitted form, and follows them to
+ * completion or expiry. A checkout is not a supporter: only the provider's report of
+ * payment makes one.
+ */
+@Service
+class Checkouts {
+
+	static final Duration LIFETIME = Duration.ofHours(24);
+
+	private final CheckoutRepository checkouts;
+
+	private final PaymentProvider provider;
+
+	private final SupportersProperties properties;
+
+	private final Clock clock;
+
+	Checkouts(CheckoutRepository checkouts, PaymentProvider provider, SupportersProperties properties, Clock clock) {
+		this.checkouts = checkouts;
+		this.provider = provider;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Where to send the reader for this choice: the provider's checkout page, the same
+	 * one again for the same form sent twice, or the thank-you page when it was already
+	 * paid.
+	 */
+	@Transactional
+	Start start(PledgeChoice choice, String attempt) {
+		Checkout checkout = this.checkouts.insertOrLock(idempotencyKey(choice, attempt), choice, this.provider.name(),
+				this.clock.instant());
+		if (checkout.completed()) {
+			return new Start(thanksUrl(checkout.id()));
+		}
+		if (!checkout.open()) {
+			return Start.EXPIRED;
+		}
+		if (checkout.redirectUrl() != null) {
+			return new Start(checkout.redirectUrl());
+		}
+		CheckoutSession session = this.provider.startCheckout(new CheckoutRequest(checkout.id(), choice.email(),
+				choice.name(), choice.description(), (choice.tier() != null) ? choice.tier().slug() : null,
+				choice.amount(), choice.interval(), thanksUrl(checkout.id()),
+				URI.create(this.properties.publicUri() + "/support?checkout=" + checkout.id())));
+		this.checkouts.recordSession(checkout.id(), session.reference(), session.redirectUrl());
+		return new Start(session.redirectUrl());
+	}
+
+	Optional<Checkout> find(UUID id) {
+		return this.checkouts.find(id);
+	}
+
+	@EventListener
+	void on(PledgeReported pledge) {
+		if (pledge.checkoutId() != null) {
+			this.checkouts.markCompleted(pledge.checkoutId(), pledge.observedAt());
+		}
+	}
+
+	/** Checkouts left unpaid for a day are abandoned; returns how many expired now. */
+	@Scheduled(fixedDelayString = "${supporters.pledge.expiry-interval:5m}")
+	int expireAbandoned() {
+		return this.checkouts.expireOpenCreatedBefore(this.clock.instant().minus(LIFETIME));
+	}
+
+	private URI thanksUrl(UUID checkoutId) {
+		return URI.create(this.properties.publicUri() + "/support/thanks/" + checkoutId);
+	}
+
+	private static String idempotencyKey(PledgeChoice choice, String attempt) {
+		String form = String.join("|", attempt, choice.email().toLowerCase(java.util.Locale.ROOT),
+				String.valueOf(choice.name()), (choice.tier() != null) ? choice.tier().slug() : "",
+				String.valueOf(choice.amount().minor()), choice.amount().currency().getCurrencyCode(),
+				choice.recurring() ? choice.interval().code() : "one-off");
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(form.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	/** Where to send the reader; {@link #EXPIRED} when the form is too old to use. */
+	record Start(URI redirectUrl) {
+
+		static final Start EXPIRED = new Start(null);
+
+		boolean expired() {
+			return this.redirectUrl == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,162 @@
+package org.supporters.pledge;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+
+import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Money;
+import org.supporters.catalog.Tier;
+
+/**
+ * Turns what a reader typed into a {@link PledgeChoice}, or into messages next to the
+ * fields that need fixing.
+ */
+@Component
+class PledgeFormValidator {
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}([.,]\\d+)?");
+
+	private static final Pattern ATTEMPT = Pattern.compile("[A-Za-z0-9-]{16,64}");
+
+	private final Catalog catalog;
+
+	private final PledgeProperties limits;
+
+	PledgeFormValidator(Catalog catalog, PledgeProperties limits) {
+		this.catalog = catalog;
+		this.limits = limits;
+	}
+
+	Optional<PledgeChoice> validate(PledgeForm form, Errors errors) {
+		Currency currency = Currency.getInstance(this.catalog.currency());
+		BillingInterval interval = null;
+		boolean oneOff = "one-off".equals(form.frequency());
+		if ("monthly".equals(form.frequency())) {
+			interval = BillingInterval.MONTH;
+		}
+		else if ("yearly".equals(form.frequency())) {
+			interval = BillingInterval.YEAR;
+		}
+		else if (!oneOff) {
+			errors.rejectValue("frequency", "frequency", "Choose monthly, yearly or one-off.");
+		}
+		Tier tier = null;
+		Money amount = null;
+		String option = (form.option() != null) ? form.option() : "";
+		if (option.startsWith("tier:")) {
+			if (oneOff) {
+				errors.rejectValue("option", "option",
+						"Tiers are monthly or yearly. For a one-off contribution, choose an amount.");
+			}
+			else if (interval != null) {
+				tier = this.catalog.tier(option.substring(5)).filter(Tier::active).orElse(null);
+				amount = (tier != null) ? tier.price(currency.getCurrencyCode(), interval).orElse(null) : null;
+				if (amount == null) {
+					tier = null;
+					errors.rejectValue("option", "option", "That tier is no longer offered. Please choose another.");
+				}
+			}
+		}
+		else if (option.startsWith("preset:")) {
+			amount = preset(option.substring(7), oneOff, currency, errors);
+		}
+		else if (option.equals("own")) {
+			amount = ownAmount(form.ownAmount(), currency, errors);
+		}
+		else {
+			errors.rejectValue("option", "option", "Choose a tier or an amount.");
+		}
+		String email = validateEmail(form.email(), errors);
+		String name = validateName(form.name(), errors);
+		if (form.attempt() == null || !ATTEMPT.matcher(form.attempt()).matches()) {
+			errors.reject("attempt", "This form is out of date. Please reload the page and try again.");
+		}
+		if (errors.hasErrors()) {
+			return Optional.empty();
+		}
+		return Optional.of(new PledgeChoice(tier, amount, interval, email, name));
+	}
+
+	private Money preset(String minor, boolean oneOff, Currency currency, Errors errors) {
+		if (!oneOff) {
+			errors.rejectValue("option", "option", "Choose a tier, or enter your own monthly or yearly amount.");
+			return null;
+		}
+		Long value = this.limits.oneOffPresets()
+			.stream()
+			.filter((preset) -> String.valueOf(preset).equals(minor))
+			.findFirst()
+			.orElse(null);
+		if (value == null) {
+			errors.rejectValue("option", "option", "Choose one of the amounts shown, or enter your own.");
+			return null;
+		}
+		return new Money(value, currency);
+	}
+
+	private Money ownAmount(String text, Currency currency, Errors errors) {
+		String input = (text != null) ? text.trim() : "";
+		Money minimum = new Money(this.limits.minimumFor(currency.getCurrencyCode()), currency);
+		Money maximum = new Money(this.limits.maximumFor(currency.getCurrencyCode()), currency);
+		if (input.isEmpty()) {
+			errors.rejectValue("ownAmount", "ownAmount", "Enter an amount.");
+			return null;
+		}
+		if (input.startsWith("-")) {
+			errors.rejectValue("ownAmount", "ownAmount", "Enter an amount of " + minimum + " or more.");
+			return null;
+		}
+		if (!AMOUNT.matcher(input).matches()) {
+			errors.rejectValue("ownAmount", "ownAmount", "Enter the amount as a number, for example 12.50.");
+			return null;
+		}
+		BigDecimal major = new BigDecimal(input.replace(',', '.'));
+		int digits = currency.getDefaultFractionDigits();
+		if (major.scale() > digits) {
+			errors.rejectValue("ownAmount", "ownAmount", (digits == 0) ? "Enter a whole amount, without decimals."
+					: "Enter at most " + digits + " decimal places.");
+			return null;
+		}
+		long minor = major.movePointRight(digits).longValueExact();
+		if (minor < minimum.minor()) {
+			errors.rejectValue("ownAmount", "ownAmount", "The smallest amount is " + minimum + ".");
+			return null;
+		}
+		if (minor > maximum.minor()) {
+			errors.rejectValue("ownAmount", "ownAmount", "The largest amount we can take online is " + maximum + ".");
+			return null;
+		}
+		return new Money(minor, currency);
+	}
+
+	private static String validateEmail(String text, Errors errors) {
+		String email = (text != null) ? text.trim() : "";
+		if (email.isEmpty()) {
+			errors.rejectValue("email", "email", "Enter your email address.");
+		}
+		else if (email.length() > 254) {
+			errors.rejectValue("email", "email", "That email address is too long: use at most 254 characters.");
+		}
+		else if (!EMAIL.matcher(email).matches()) {
+			errors.rejectValue("email", "email", "Enter an email address like name@example.com.");
+		}
+		return email;
+	}
+
+	private static String validateName(String text, Errors errors) {
+		String name = (text != null) ? text.strip() : "";
+		if (name.length() > 200) {
+			errors.rejectValue("name", "name", "Keep your name under 200 characters.");
+		}
+		return name.isEmpty() ? null : name;
+	}
+
+}

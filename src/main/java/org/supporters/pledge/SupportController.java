@@ -1,0 +1,135 @@
+package org.supporters.pledge;
+
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Money;
+import org.supporters.payment.PaymentProvider;
+import org.supporters.payment.ReturnConfirmation;
+import org.supporters.pledge.CheckoutRepository.Checkout;
+
+/**
+ * The support page, the start of a checkout, and the thank-you page a reader returns to.
+ */
+@Controller
+class SupportController {
+
+	private final Catalog catalog;
+
+	private final PledgeFormValidator validator;
+
+	private final Checkouts checkouts;
+
+	private final PaymentProvider provider;
+
+	private final PledgeProperties limits;
+
+	SupportController(Catalog catalog, PledgeFormValidator validator, Checkouts checkouts, PaymentProvider provider,
+			PledgeProperties limits) {
+		this.catalog = catalog;
+		this.validator = validator;
+		this.checkouts = checkouts;
+		this.provider = provider;
+		this.limits = limits;
+	}
+
+	@GetMapping("/support")
+	String supportPage(@RequestParam(name = "checkout", required = false) UUID checkoutId, Model model) {
+		Optional<Checkout> canceled = (checkoutId != null) ? this.checkouts.find(checkoutId) : Optional.empty();
+		model.addAttribute("form", canceled.map(this::formFor).orElseGet(() -> PledgeForm.blank(newAttempt())));
+		return page(model);
+	}
+
+	@PostMapping("/support")
+	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors, Model model,
+			HttpServletResponse response) {
+		Optional<PledgeChoice> choice = this.validator.validate(form, errors);
+		if (choice.isEmpty()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(model);
+		}
+		Checkouts.Start start = this.checkouts.start(choice.get(), form.attempt());
+		if (start.expired()) {
+			model.addAttribute("form", new PledgeForm(form.frequency(), form.option(), form.ownAmount(), form.email(),
+					form.name(), newAttempt()));
+			model.addAttribute("formExpired", true);
+			return page(model);
+		}
+		return "redirect:" + start.redirectUrl();
+	}
+
+	@GetMapping("/support/thanks/{checkoutId}")
+	String thanks(@PathVariable UUID checkoutId, @RequestParam Map<String, String> parameters, Model model,
+			HttpServletResponse response) {
+		Checkout checkout = this.checkouts.find(checkoutId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (!checkout.completed()) {
+			ReturnConfirmation confirmation = this.provider.confirmReturn(checkoutId, parameters);
+			if (confirmation == ReturnConfirmation.INVALID) {
+				response.setStatus(HttpStatus.BAD_REQUEST.value());
+				return "pledge/not-confirmed";
+			}
+			checkout = this.checkouts.find(checkoutId).orElseThrow();
+		}
+		model.addAttribute("checkout", checkout);
+		model.addAttribute("completed", checkout.completed());
+		model.addAttribute("tier",
+				(checkout.tierSlug() != null) ? this.catalog.tier(checkout.tierSlug()).orElse(null) : null);
+		return "pledge/thanks";
+	}
+
+	private String page(Model model) {
+		String currency = this.catalog.currency();
+		model.addAttribute("tiers",
+				this.catalog.activeTiers()
+					.stream()
+					.map((tier) -> TierOption.of(tier, currency))
+					.filter(TierOption::offered)
+					.toList());
+		model.addAttribute("presets",
+				this.limits.oneOffPresets()
+					.stream()
+					.map((minor) -> new Money(minor, Currency.getInstance(currency)))
+					.toList());
+		model.addAttribute("currencySymbol", Currency.getInstance(currency).getSymbol(java.util.Locale.UK));
+		return "pledge/support";
+	}
+
+	private PledgeForm formFor(Checkout checkout) {
+		String frequency = (checkout.interval() == null) ? "one-off" : checkout.interval().adjective();
+		String option;
+		String ownAmount = null;
+		if (checkout.tierSlug() != null) {
+			option = "tier:" + checkout.tierSlug();
+		}
+		else if (checkout.interval() == null && this.limits.oneOffPresets().contains(checkout.amount().minor())) {
+			option = "preset:" + checkout.amount().minor();
+		}
+		else {
+			option = "own";
+			ownAmount = checkout.amount().major().toPlainString();
+		}
+		return new PledgeForm(frequency, option, ownAmount, checkout.email(), checkout.name(), newAttempt());
+	}
+
+	private static String newAttempt() {
+		return UUID.randomUUID().toString();
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.supporters;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A reader's browser without the browser: keeps cookies, reads the CSRF token and the
+ * form's attempt token from pages, posts forms and does not follow redirects (tests look
+ * at them).
+ */
+public final class Reader {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Pattern ATTEMPT = Pattern.compile("name=\"attempt\" value=\"([^\"]+)\"");
+
+	private final String base;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	public Reader(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public HttpResponse<String> get(String pathOrUrl) {
+		return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET().build());
+	}
+
+	/** Posts the form with the CSRF token of the page it came from. */
+	public HttpResponse<String> post(String pathOrUrl, String page, Map<String, String> fields) {
+		Map<String, String> withToken = new LinkedHashMap<>(fields);
+		withToken.putIfAbsent("_csrf", csrfToken(page));
+		return postRaw(pathOrUrl, withToken);
+	}
+
+	/** Posts exactly these fields, CSRF token or not. */
+	public HttpResponse<String> postRaw(String pathOrUrl, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(uri(pathOrUrl))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/**
+	 * Opens /support and sends the pledge form; the answer is a redirect to the provider,
+	 * or the page with errors.
+	 */
+	public HttpResponse<String> pledge(Map<String, String> fields) {
+		String page = get("/support").body();
+		Map<String, String> form = new LinkedHashMap<>(fields);
+		form.putIfAbsent("attempt", attemptToken(page));
+		return post("/support", page, form);
+	}
+
+	/**
+	 * Pays on the sandbox checkout page the pledge redirected to; returns the sandbox's
+	 * answer.
+	 */
+	public HttpResponse<String> pay(HttpResponse<String> redirectToCheckout, String card) {
+		String checkoutUrl = location(redirectToCheckout);
+		String page = get(checkoutUrl).body();
+		return post(checkoutUrl + "/pay", page, Map.of("card", card));
+	}
+
+	public static String location(HttpResponse<String> response) {
+		return response.headers()
+			.firstValue("Location")
+			.orElseThrow(() -> new AssertionError("expected a redirect, got " + response.statusCode()));
+	}
+
+	public static String csrfToken(String page) {
+		return find(CSRF, page, "CSRF token");
+	}
+
+	public static String attemptToken(String page) {
+		return find(ATTEMPT, page, "attempt token");
+	}
+
+	private static String find(Pattern pattern, String page, String what) {
+		Matcher matcher = pattern.matcher(page);
+		if (!matcher.find()) {
+			throw new AssertionError("no " + what + " in the page");
+		}
+		return matcher.group(1);
+	}
+
+	private URI uri(String pathOrUrl) {
+		return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : this.base + pathOrUrl);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new AssertionError("request failed: " + request.uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("interrupted", ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
