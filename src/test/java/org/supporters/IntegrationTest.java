@@ -26,6 +26,11 @@ public abstract class IntegrationTest {
 		TestDatabase.register(registry);
 		registry.add("server.port", () -> PORT);
 		registry.add("supporters.public-url", () -> "http://localhost:" + PORT);
+		// tests drive the inbox, renewals and expiry themselves; background runs would
+		// race them
+		registry.add("supporters.inbox.poll-interval", () -> "1h");
+		registry.add("supporters.sandbox.billing-interval", () -> "1h");
+		registry.add("supporters.pledge.expiry-interval", () -> "1h");
 	}
 
 	protected String url(String path) {

@@ -14,9 +14,4 @@ import org.supporters.catalog.Money;
  */
 public record CheckoutRequest(UUID checkoutId, String email, String name, String description, String tierSlug,
 		Money amount, BillingInterval interval, URI successUrl, URI cancelUrl) {
-
-	public boolean recurring() {
-		return this.interval != null;
-	}
-
 }

@@ -48,14 +48,16 @@ class InboxRepository {
 			.map(InboxRepository::event);
 	}
 
-	/** Locks one named event if it still waits to be applied. */
+	/**
+	 * Locks one named event if it still waits to be applied. When another worker holds
+	 * it, waits for that worker, and finds nothing if it applied the event.
+	 */
 	Optional<ReceivedEvent> claim(String provider, String eventId) {
 		return this.db.selectFrom(PROVIDER_EVENT)
 			.where(PROVIDER_EVENT.PROVIDER.eq(provider))
 			.and(PROVIDER_EVENT.EVENT_ID.eq(eventId))
 			.and(PROVIDER_EVENT.PROCESSED_AT.isNull())
 			.forUpdate()
-			.skipLocked()
 			.fetchOptional()
 			.map(InboxRepository::event);
 	}

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -95,9 +96,9 @@ class Checkouts {
 	}
 
 	private static String idempotencyKey(PledgeChoice choice, String attempt) {
-		String form = String.join("|", attempt, choice.email().toLowerCase(java.util.Locale.ROOT),
-				String.valueOf(choice.name()), (choice.tier() != null) ? choice.tier().slug() : "",
-				String.valueOf(choice.amount().minor()), choice.amount().currency().getCurrencyCode(),
+		String form = String.join("|", attempt, choice.email().toLowerCase(Locale.ROOT), String.valueOf(choice.name()),
+				(choice.tier() != null) ? choice.tier().slug() : "", String.valueOf(choice.amount().minor()),
+				choice.amount().currency().getCurrencyCode(),
 				choice.recurring() ? choice.interval().code() : "one-off");
 		try {
 			return HexFormat.of()

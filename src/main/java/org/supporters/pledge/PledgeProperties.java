@@ -1,7 +1,9 @@
 package org.supporters.pledge;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
@@ -26,12 +28,27 @@ record PledgeProperties(Map<String, @Positive Long> minimum, Map<String, @Positi
 		@NotEmpty @DefaultValue( {
 				"500", "1000", "2500", "5000" }) List<@Positive Long> oneOffPresets){
 
+	PledgeProperties {
+		// environment variables arrive in lower case: SUPPORTERS_PLEDGE_MINIMUM_JPY is
+		// key "jpy"
+		minimum = byCurrencyCode(minimum);
+		maximum = byCurrencyCode(maximum);
+	}
+
 	long minimumFor(String currency) {
-		return (this.minimum != null) ? this.minimum.getOrDefault(currency, this.defaultMinimum) : this.defaultMinimum;
+		return this.minimum.getOrDefault(currency, this.defaultMinimum);
 	}
 
 	long maximumFor(String currency) {
-		return (this.maximum != null) ? this.maximum.getOrDefault(currency, this.defaultMaximum) : this.defaultMaximum;
+		return this.maximum.getOrDefault(currency, this.defaultMaximum);
+	}
+
+	private static Map<String, Long> byCurrencyCode(Map<String, Long> limits) {
+		return (limits != null)
+				? limits.entrySet()
+					.stream()
+					.collect(Collectors.toMap((limit) -> limit.getKey().toUpperCase(Locale.ROOT), Map.Entry::getValue))
+				: Map.of();
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.supporters.pledge;
 
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -107,7 +108,7 @@ class SupportController {
 					.stream()
 					.map((minor) -> new Money(minor, Currency.getInstance(currency)))
 					.toList());
-		model.addAttribute("currencySymbol", Currency.getInstance(currency).getSymbol(java.util.Locale.UK));
+		model.addAttribute("currencySymbol", Currency.getInstance(currency).getSymbol(Locale.UK));
 		return "pledge/support";
 	}
 
