@@ -1,0 +1,70 @@
+package org.supporters.membership;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Tier;
+
+/** Memberships for other modules: derived on demand, and comps granted by staff. */
+@Service
+public class MembershipService {
+
+	private final MembershipRepository repository;
+
+	private final MembershipRules rules;
+
+	private final Catalog catalog;
+
+	private final Clock clock;
+
+	MembershipService(MembershipRepository repository, MembershipProperties properties, Catalog catalog, Clock clock) {
+		this.repository = repository;
+		this.rules = new MembershipRules(properties);
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Membership membershipOf(UUID supporterId) {
+		return this.rules.derive(this.repository.pledges(supporterId), this.repository.comps(supporterId),
+				this.clock.instant());
+	}
+
+	/**
+	 * The membership of the supporter with this email (in any letter case); empty when
+	 * there is none.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Membership> membershipOfEmail(String email) {
+		return this.repository.supporterIdByEmail(email).map(this::membershipOf);
+	}
+
+	/**
+	 * Grants a tier until a date, by a staff member, with a reason.
+	 * @return the comp's id
+	 * @throws IllegalArgumentException when the tier does not exist or the date has
+	 * passed
+	 */
+	@Transactional
+	public UUID grantComp(UUID supporterId, String tierSlug, Instant validUntil, String reason, Long staffUserId) {
+		Tier tier = this.catalog.tier(tierSlug).orElseThrow(() -> new IllegalArgumentException("No tier " + tierSlug));
+		Instant now = this.clock.instant();
+		if (!validUntil.isAfter(now)) {
+			throw new IllegalArgumentException("A comp must end in the future");
+		}
+		return this.repository.insertComp(supporterId, tier.id(), validUntil, reason, staffUserId, now);
+	}
+
+	/** Ends a comp now; false when it was already revoked or does not exist. */
+	@Transactional
+	public boolean revokeComp(UUID compId, Long staffUserId) {
+		return this.repository.revokeComp(compId, staffUserId, this.clock.instant());
+	}
+
+}
