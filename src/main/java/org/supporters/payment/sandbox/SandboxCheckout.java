@@ -3,6 +3,7 @@ package org.supporters.payment.sandbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
@@ -53,41 +54,42 @@ class SandboxCheckout {
 		if (card == null) {
 			return Outcome.refused("That is not one of the test cards. Use 4242 4242 4242 4242 to pay in the sandbox.");
 		}
-		return this.transaction.execute((status) -> {
-			Session session = this.repository.lockSession(sessionId).orElseThrow(SessionNotFoundException::new);
-			if (session.completed()) {
-				return Outcome.completed(this.provider.returnUrl(session));
+		return onOpenSession(sessionId, (session) -> switch (card) {
+			case DECLINED -> Outcome.refused("Your card was declined. Try another card.");
+			case INSUFFICIENT_FUNDS -> Outcome.refused("Your card has insufficient funds. Try another card.");
+			case REQUIRES_AUTHENTICATION -> {
+				this.repository.updateSessionStatus(session.id(), "authenticating", null);
+				yield Outcome.authenticate();
 			}
-			if (expired(session)) {
-				return Outcome.expired();
-			}
-			return switch (card) {
-				case DECLINED -> Outcome.refused("Your card was declined. Try another card.");
-				case INSUFFICIENT_FUNDS -> Outcome.refused("Your card has insufficient funds. Try another card.");
-				case REQUIRES_AUTHENTICATION -> {
-					this.repository.updateSessionStatus(session.id(), "authenticating", null);
-					yield Outcome.authenticate();
-				}
-				case SUCCEEDS -> complete(session, false);
-				case FAILS_RENEWALS -> complete(session, true);
-			};
+			case SUCCEEDS -> complete(session, false);
+			case FAILS_RENEWALS -> complete(session, true);
 		});
 	}
 
 	Outcome authenticate(String sessionId, boolean approved) {
-		return this.transaction.execute((status) -> {
-			Session session = this.repository.lockSession(sessionId).orElseThrow(SessionNotFoundException::new);
-			if (session.completed()) {
-				return Outcome.completed(this.provider.returnUrl(session));
-			}
-			if (expired(session)) {
-				return Outcome.expired();
-			}
+		return onOpenSession(sessionId, (session) -> {
 			if (approved && "authenticating".equals(session.status())) {
 				return complete(session, false);
 			}
 			this.repository.updateSessionStatus(session.id(), "open", null);
 			return Outcome.refused("We could not authenticate your payment. Try again or use another card.");
+		});
+	}
+
+	/**
+	 * Runs a payment step on the locked session; a session paid already answers with its
+	 * return address (no second payment), an expired one with the expiry.
+	 */
+	private Outcome onOpenSession(String sessionId, Function<Session, Outcome> step) {
+		return this.transaction.execute((status) -> {
+			Session session = this.repository.lockSession(sessionId).orElseThrow(SessionNotFoundException::new);
+			if (session.completed()) {
+				return Outcome.completed(this.provider.returnUrl(session));
+			}
+			if (expired(session)) {
+				return Outcome.expired();
+			}
+			return step.apply(session);
 		});
 	}
 
