@@ -27,10 +27,14 @@ class SandboxController {
 
 	private final SandboxClock clock;
 
-	SandboxController(SandboxCheckout checkout, SandboxBilling billing, SandboxClock clock) {
+	private final SandboxRepository repository;
+
+	SandboxController(SandboxCheckout checkout, SandboxBilling billing, SandboxClock clock,
+			SandboxRepository repository) {
 		this.checkout = checkout;
 		this.billing = billing;
 		this.clock = clock;
+		this.repository = repository;
 	}
 
 	@GetMapping("/sandbox/checkout/{sessionId}")
@@ -61,6 +65,7 @@ class SandboxController {
 		}
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("offsetDays", this.clock.offset().toDays());
+		model.addAttribute("subscriptions", this.repository.newestSubscriptions(20));
 		return "payment/sandbox/clock";
 	}
 

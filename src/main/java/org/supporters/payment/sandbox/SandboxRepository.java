@@ -3,6 +3,7 @@ package org.supporters.payment.sandbox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -135,6 +136,21 @@ class SandboxRepository {
 			.execute();
 	}
 
+	/** The newest subscriptions, for the clock page to show what moving time did. */
+	List<SubscriptionSummary> newestSubscriptions(int limit) {
+		return this.db
+			.select(SANDBOX_SESSION.EMAIL, SANDBOX_SESSION.DESCRIPTION, SANDBOX_SUBSCRIPTION.STATUS,
+					SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS,
+					SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT)
+			.from(SANDBOX_SUBSCRIPTION)
+			.join(SANDBOX_SESSION)
+			.on(SANDBOX_SESSION.ID.eq(SANDBOX_SUBSCRIPTION.SESSION_ID))
+			.orderBy(SANDBOX_SESSION.CREATED_AT.desc())
+			.limit(limit)
+			.fetch((row) -> new SubscriptionSummary(row.value1(), row.value2(), row.value3(), row.value4().toInstant(),
+					row.value5(), (row.value6() != null) ? row.value6().toInstant() : null));
+	}
+
 	private static Session session(Record row) {
 		String interval = row.get(SANDBOX_SESSION.BILLING_INTERVAL);
 		return new Session(row.get(SANDBOX_SESSION.ID), row.get(SANDBOX_SESSION.CHECKOUT_ID),
@@ -168,6 +184,11 @@ class SandboxRepository {
 			return "completed".equals(this.status);
 		}
 
+	}
+
+	/** A subscription as the clock page lists it. */
+	record SubscriptionSummary(String email, String description, String status, Instant currentPeriodEnd,
+			int failedAttempts, Instant nextAttemptAt) {
 	}
 
 	/**

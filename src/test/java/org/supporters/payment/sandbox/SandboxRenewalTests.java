@@ -74,7 +74,7 @@ class SandboxRenewalTests extends IntegrationTest {
 		HttpResponse<String> moved = person.post("/sandbox/clock", page, Map.of("days", "31"));
 		HttpResponse<String> refused = person.post("/sandbox/clock", page, Map.of("days", "soon"));
 
-		assertThat(person.get(Reader.location(moved)).body()).contains("Moved 31 days ahead");
+		assertThat(person.get(Reader.location(moved)).body()).contains("Moved 31 days ahead").contains(email);
 		assertThat(refused.body()).contains("Enter a whole number of days from 1 to 400.");
 		assertThat(payments(email)).containsExactly("succeeded", "succeeded");
 	}
