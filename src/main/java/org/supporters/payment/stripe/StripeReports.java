@@ -99,7 +99,7 @@ class StripeReports {
 				case "customer.subscription.created", "customer.subscription.updated",
 						"customer.subscription.deleted" ->
 					subscription(retrieveSubscription(id)).map(List::<ProviderReport>of).orElse(List.of());
-				case "charge.refunded", "charge.refund.updated" -> charge(id);
+				case "charge.refunded", "charge.succeeded", "charge.failed" -> charge(id);
 				case "charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed" ->
 					charge(this.stripe.v1().disputes().retrieve(id).getCharge());
 				// an expired checkout was never paid: the pledge flow expires its own
