@@ -13,6 +13,7 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
+import com.stripe.net.ApiResource;
 import com.stripe.param.EventListParams;
 import com.stripe.param.SubscriptionListParams;
 
@@ -104,7 +105,7 @@ public class StripeReconciliation {
 		int recovered = 0;
 		for (Event event : this.stripe.v1().events().list(params).autoPagingIterable()) {
 			if (this.inbox.receive(StripePaymentProvider.PROVIDER, event.getId(), event.getType(),
-					event.getRawJsonObject().toString())) {
+					ApiResource.GSON.toJson(event))) {
 				this.repository.recordDrift(now, "undelivered_event", event.getId(),
 						"Stripe could not deliver " + event.getType() + "; received it now");
 				recovered++;
