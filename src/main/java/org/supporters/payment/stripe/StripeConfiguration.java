@@ -2,7 +2,6 @@ package org.supporters.payment.stripe;
 
 import com.stripe.StripeClient;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,6 @@ import org.springframework.util.StringUtils;
 /** The one Stripe client, and the webhook's own security rules. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(StripeMode.class)
-@EnableConfigurationProperties(StripeProperties.class)
 class StripeConfiguration {
 
 	@Bean

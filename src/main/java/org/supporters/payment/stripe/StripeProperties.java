@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("stripe")
+@Conditional(StripeMode.class)
 record StripeProperties(@NotBlank String secretKey, @NotBlank(
 		message = "must be set when STRIPE_SECRET_KEY is: the webhook endpoint's signing secret (whsec_...)") String webhookSecret,
 		@Pattern(regexp = "https?://[^\\s?#]+",
