@@ -62,7 +62,8 @@ public class StripeReconciliation {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${stripe.reconcile-interval:1h}", initialDelayString = "1m")
+	@Scheduled(fixedDelayString = "${stripe.reconcile-interval:1h}",
+			initialDelayString = "${stripe.reconcile-interval:1h}")
 	void scheduled() {
 		reconcile();
 	}
@@ -121,6 +122,11 @@ public class StripeReconciliation {
 			.build();
 		int reapplied = 0;
 		for (Subscription subscription : this.stripe.v1().subscriptions().list(params).autoPagingIterable()) {
+			if (this.repository.emailOf(subscription.getCustomer()).isEmpty()) {
+				// another integration's customer on the same Stripe account: not ours to
+				// apply
+				continue;
+			}
 			AppliedSubscription live = live(subscription);
 			Optional<AppliedSubscription> applied = this.repository.appliedSubscription(subscription.getId());
 			if (applied.isPresent() && applied.get().equals(live)) {

@@ -1,5 +1,6 @@
 package org.supporters.payment.stripe;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import com.google.gson.JsonParseException;
@@ -39,11 +40,13 @@ class StripeWebhookController {
 	}
 
 	@PostMapping(path = "/webhooks/stripe", consumes = "*/*")
-	ResponseEntity<String> receive(@RequestBody(required = false) String payload,
+	ResponseEntity<String> receive(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = "Stripe-Signature", required = false) String signature) {
-		if (payload == null || signature == null) {
+		if (body == null || signature == null) {
 			return ResponseEntity.badRequest().body("Missing body or Stripe-Signature header");
 		}
+		// the signature covers the exact bytes Stripe sent, which are UTF-8
+		String payload = new String(body, StandardCharsets.UTF_8);
 		Event event;
 		try {
 			event = Webhook.constructEvent(payload, signature, this.properties.webhookSecret(), TOLERANCE_SECONDS,

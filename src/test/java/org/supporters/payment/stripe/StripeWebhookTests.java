@@ -37,6 +37,18 @@ class StripeWebhookTests extends StripeIntegrationTest {
 	}
 
 	@Test
+	void eventWithTextBeyondAsciiIsVerifiedOnItsUtf8Bytes() {
+		String event = FakeStripe
+			.eventObject(FakeStripe.id("evt_"), "customer.updated",
+					FakeStripe.json("id", FakeStripe.id("cus_"), "object", "customer", "name", "Zoë Çelik — Łódź"),
+					Instant.now())
+			.toString();
+
+		assertThat(deliver(event)).isEqualTo(200);
+		assertThat(stored(event)).isEqualTo(1);
+	}
+
+	@Test
 	void tamperedBodyIsRefusedAndNothingStored() {
 		String event = someEvent();
 		String signature = sign(event, WEBHOOK_SECRET, Instant.now());
