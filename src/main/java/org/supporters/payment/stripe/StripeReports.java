@@ -278,7 +278,7 @@ class StripeReports {
 	 * The subscription as a pledge, and remembered as applied; empty while it was never
 	 * paid.
 	 */
-	Optional<ProviderReport> subscription(Subscription subscription) {
+	Optional<ProviderReport> subscription(Subscription subscription) throws StripeException {
 		String status = switch (subscription.getStatus()) {
 			case "active", "trialing" -> "active";
 			case "past_due", "unpaid" -> "past_due";
@@ -308,7 +308,22 @@ class StripeReports {
 				"canceled".equals(status) ? endedReason(subscription) : null, now));
 	}
 
-	private static String endedReason(Subscription subscription) {
+	/**
+	 * Why a canceled subscription ended: money taken back (a refund or a lost dispute of
+	 * its latest payment) ends it at once, even when the reader had canceled it before.
+	 */
+	private String endedReason(Subscription subscription) throws StripeException {
+		String reason = cancellationReason(subscription);
+		if (!"canceled".equals(reason) || subscription.getLatestInvoice() == null) {
+			return reason;
+		}
+		Invoice latest = this.stripe.v1().invoices().retrieve(subscription.getLatestInvoice());
+		return invoicePayment(latest, this.clock.instant()).filter(PaymentState::endsPledge)
+			.map(PaymentState::status)
+			.orElse(reason);
+	}
+
+	private static String cancellationReason(Subscription subscription) {
 		Subscription.CancellationDetails details = subscription.getCancellationDetails();
 		if (details == null) {
 			return "canceled";

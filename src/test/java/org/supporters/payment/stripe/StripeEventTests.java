@@ -105,6 +105,27 @@ class StripeEventTests extends StripeIntegrationTest {
 	}
 
 	@Test
+	void fullRefundAfterTheReaderCanceledEndsThePaidPeriodAtOnce() {
+		Customer reader = customer();
+		Paid paid = stripe.paidSubscription(reader.id(), 1000, "month", Map.of("tier", "supporter"), Instant.now());
+		JsonObject subscription = stripe.object(paid.subscription());
+		subscription.addProperty("status", "canceled");
+		subscription.add("cancellation_details",
+				FakeStripe.json("comment", null, "feedback", null, "reason", "cancellation_requested"));
+		String lateUpdate = stripe.event("customer.subscription.updated", paid.subscription(), Instant.now());
+		deliverAndApply(stripe.event("customer.subscription.deleted", paid.subscription(), Instant.now()));
+		assertThat(membership(reader).status()).isEqualTo("canceling");
+
+		stripe.refund(paid.charge(), 1000);
+		deliverAndApply(stripe.event("charge.refunded", paid.charge(), Instant.now()));
+		deliverAndApply(lateUpdate);
+
+		assertThat(pledge(paid.subscription())).containsEntry("status", "canceled")
+			.containsEntry("ended_reason", "refunded");
+		assertThat(membership(reader).member()).isFalse();
+	}
+
+	@Test
 	void partialRefundKeepsTheMembership() {
 		Customer reader = customer();
 		Paid paid = stripe.paidSubscription(reader.id(), 1000, "month", Map.of("tier", "supporter"), Instant.now());
