@@ -1,7 +1,9 @@
 package org.supporters.payment;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A place where readers pay: Stripe, or the offline sandbox. */
@@ -29,5 +31,11 @@ public interface PaymentProvider {
 	 * may be stale re-fetches the objects they name; a failure here is retried later.
 	 */
 	List<ProviderReport> read(ReceivedEvent event);
+
+	/**
+	 * Where the reader with this email manages their pledges: cancel, change the card.
+	 * Empty when this provider has no pledge of theirs.
+	 */
+	Optional<URI> manageUrl(String email);
 
 }

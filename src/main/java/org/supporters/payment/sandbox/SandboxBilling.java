@@ -71,10 +71,19 @@ class SandboxBilling {
 		Session session = this.repository.session(subscription.sessionId()).orElseThrow();
 		Instant at = subscription.nextAttemptAt();
 		String paymentId = SandboxIds.next("py_sbx_");
+		if (subscription.cancelAtPeriodEnd()) {
+			Subscription ended = new Subscription(subscription.id(), session.id(), "canceled",
+					subscription.currentPeriodEnd(), subscription.failsRenewals(), subscription.failedAttempts(), null,
+					at, true);
+			this.repository.updateSubscription(ended);
+			this.events.send(SandboxIds.next("evt_sbx_"), "customer.subscription.deleted", at,
+					pledge(session, ended, "canceled", at), null);
+			return;
+		}
 		if (!subscription.failsRenewals()) {
 			Instant periodEnd = session.interval().periodEnd(subscription.currentPeriodEnd());
 			Subscription renewed = new Subscription(subscription.id(), session.id(), "active", periodEnd, false, 0,
-					periodEnd, null);
+					periodEnd, null, false);
 			this.repository.updateSubscription(renewed);
 			this.events.send(SandboxIds.next("evt_sbx_"), "invoice.paid", at, pledge(session, renewed, null, at),
 					payment(paymentId, renewed, session, "succeeded", null, at));
@@ -84,9 +93,9 @@ class SandboxBilling {
 		boolean givingUp = attempts > RETRY_DELAYS.size();
 		Subscription failed = givingUp
 				? new Subscription(subscription.id(), session.id(), "canceled", subscription.currentPeriodEnd(), true,
-						attempts, null, at)
+						attempts, null, at, false)
 				: new Subscription(subscription.id(), session.id(), "past_due", subscription.currentPeriodEnd(), true,
-						attempts, at.plus(RETRY_DELAYS.get(attempts - 1)), null);
+						attempts, at.plus(RETRY_DELAYS.get(attempts - 1)), null, false);
 		this.repository.updateSubscription(failed);
 		this.events.send(SandboxIds.next("evt_sbx_"),
 				givingUp ? "customer.subscription.deleted" : "invoice.payment_failed", at,
@@ -97,7 +106,7 @@ class SandboxBilling {
 	static PledgeReported pledge(Session session, Subscription subscription, String endedReason, Instant observedAt) {
 		return new PledgeReported(SandboxEvents.PROVIDER, subscription.id(), session.checkoutId(), session.email(),
 				session.name(), session.tierSlug(), session.amount(), session.interval(), subscription.status(),
-				subscription.currentPeriodEnd(), false, endedReason, observedAt);
+				subscription.currentPeriodEnd(), subscription.cancelAtPeriodEnd(), endedReason, observedAt);
 	}
 
 	private static PaymentReported payment(String id, Subscription subscription, Session session, String status,

@@ -108,7 +108,7 @@ class SandboxCheckout {
 		if (session.interval() != null) {
 			Instant periodEnd = session.interval().periodEnd(now);
 			Subscription subscription = new Subscription(SandboxIds.next("sub_sbx_"), session.id(), "active", periodEnd,
-					failsRenewals, 0, periodEnd, null);
+					failsRenewals, 0, periodEnd, null, false);
 			this.repository.insertSubscription(subscription);
 			pledge = SandboxBilling.pledge(session, subscription, null, now);
 		}

@@ -3,12 +3,15 @@ package org.supporters.payment.sandbox;
 import java.time.Duration;
 
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import org.supporters.payment.sandbox.SandboxCheckout.Outcome;
 import org.supporters.payment.sandbox.SandboxRepository.Session;
@@ -29,12 +32,15 @@ class SandboxController {
 
 	private final SandboxRepository repository;
 
+	private final SandboxManage manage;
+
 	SandboxController(SandboxCheckout checkout, SandboxBilling billing, SandboxClock clock,
-			SandboxRepository repository) {
+			SandboxRepository repository, SandboxManage manage) {
 		this.checkout = checkout;
 		this.billing = billing;
 		this.clock = clock;
 		this.repository = repository;
+		this.manage = manage;
 	}
 
 	@GetMapping("/sandbox/checkout/{sessionId}")
@@ -88,6 +94,35 @@ class SandboxController {
 		return "redirect:/sandbox/clock?advanced=" + count + "&charges=" + charges;
 	}
 
+	@GetMapping("/sandbox/manage")
+	String managePage(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String signature,
+			@RequestParam(required = false) String done, Model model) {
+		if (!this.manage.genuine(email, signature)) {
+			throw new ManageLinkInvalidException();
+		}
+		model.addAttribute("email", email);
+		model.addAttribute("signature", signature);
+		model.addAttribute("subscriptions", this.manage.subscriptionsOf(email));
+		model.addAttribute("canceled", "canceled".equals(done));
+		return "payment/sandbox/manage";
+	}
+
+	@PostMapping("/sandbox/manage/cancel")
+	String cancelAtPeriodEnd(@RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String signature, @RequestParam(defaultValue = "") String subscription) {
+		if (!this.manage.genuine(email, signature)) {
+			throw new ManageLinkInvalidException();
+		}
+		this.manage.cancelAtPeriodEnd(email, subscription);
+		return "redirect:" + UriComponentsBuilder.fromPath("/sandbox/manage")
+			.queryParam("email", email)
+			.queryParam("signature", signature)
+			.queryParam("done", "canceled")
+			.encode()
+			.build()
+			.toUriString();
+	}
+
 	private String next(String sessionId, Outcome outcome, String card, Model model) {
 		if (outcome.step() == SandboxCheckout.Step.COMPLETED) {
 			return "redirect:" + outcome.redirectUrl();
@@ -106,6 +141,15 @@ class SandboxController {
 		model.addAttribute("expired", outcome != null && outcome.step() == SandboxCheckout.Step.EXPIRED);
 		model.addAttribute("card", card);
 		return "payment/sandbox/checkout";
+	}
+
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class ManageLinkInvalidException extends RuntimeException {
+
+		ManageLinkInvalidException() {
+			super("No such sandbox manage page");
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -46,15 +47,18 @@ class SandboxPaymentProvider implements PaymentProvider {
 
 	private final SupportersProperties properties;
 
+	private final SandboxManage manage;
+
 	private final Clock clock;
 
 	SandboxPaymentProvider(SandboxRepository repository, SandboxEvents events, ProviderEventInbox inbox,
-			AppSecrets secrets, SupportersProperties properties, Clock clock) {
+			AppSecrets secrets, SupportersProperties properties, SandboxManage manage, Clock clock) {
 		this.repository = repository;
 		this.events = events;
 		this.inbox = inbox;
 		this.secrets = secrets;
 		this.properties = properties;
+		this.manage = manage;
 		this.clock = clock;
 	}
 
@@ -93,6 +97,12 @@ class SandboxPaymentProvider implements PaymentProvider {
 	@Override
 	public List<ProviderReport> read(ReceivedEvent event) {
 		return this.events.read(event);
+	}
+
+	/** The sandbox's own manage page, in place of Stripe's Customer Portal. */
+	@Override
+	public Optional<URI> manageUrl(String email) {
+		return this.manage.manageUrl(email);
 	}
 
 	/**

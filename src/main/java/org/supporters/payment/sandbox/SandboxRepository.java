@@ -18,6 +18,7 @@ import org.supporters.catalog.Money;
 import static org.jooq.generated.Tables.SANDBOX_CLOCK;
 import static org.jooq.generated.Tables.SANDBOX_SESSION;
 import static org.jooq.generated.Tables.SANDBOX_SUBSCRIPTION;
+import static org.jooq.impl.DSL.lower;
 
 @Repository
 @Conditional(SandboxMode.class)
@@ -104,6 +105,7 @@ class SandboxRepository {
 			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, at(subscription.currentPeriodEnd()))
 			.set(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS, subscription.failsRenewals())
 			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT, at(subscription.nextAttemptAt()))
+			.set(SANDBOX_SUBSCRIPTION.CANCEL_AT_PERIOD_END, subscription.cancelAtPeriodEnd())
 			.execute();
 	}
 
@@ -132,6 +134,7 @@ class SandboxRepository {
 					(subscription.nextAttemptAt() != null) ? at(subscription.nextAttemptAt()) : null)
 			.set(SANDBOX_SUBSCRIPTION.CANCELED_AT,
 					(subscription.canceledAt() != null) ? at(subscription.canceledAt()) : null)
+			.set(SANDBOX_SUBSCRIPTION.CANCEL_AT_PERIOD_END, subscription.cancelAtPeriodEnd())
 			.where(SANDBOX_SUBSCRIPTION.ID.eq(subscription.id()))
 			.execute();
 	}
@@ -151,6 +154,36 @@ class SandboxRepository {
 					row.value5(), (row.value6() != null) ? row.value6().toInstant() : null));
 	}
 
+	/** The email's subscriptions that are not canceled, oldest first. */
+	List<Managed> subscriptionsOf(String email) {
+		return this.db.select()
+			.from(SANDBOX_SUBSCRIPTION)
+			.join(SANDBOX_SESSION)
+			.on(SANDBOX_SESSION.ID.eq(SANDBOX_SUBSCRIPTION.SESSION_ID))
+			.where(lower(SANDBOX_SESSION.EMAIL).eq(lower(email)))
+			.and(SANDBOX_SUBSCRIPTION.STATUS.ne("canceled"))
+			.orderBy(SANDBOX_SESSION.CREATED_AT)
+			.fetch((row) -> new Managed(subscription(row), session(row)));
+	}
+
+	boolean hasCompletedSession(String email) {
+		return this.db.fetchExists(SANDBOX_SESSION,
+				lower(SANDBOX_SESSION.EMAIL).eq(lower(email)).and(SANDBOX_SESSION.STATUS.eq("completed")));
+	}
+
+	/** Locks one of the email's subscriptions for a change by its reader. */
+	Optional<Managed> lockSubscriptionOf(String email, String subscriptionId) {
+		return this.db.select()
+			.from(SANDBOX_SUBSCRIPTION)
+			.join(SANDBOX_SESSION)
+			.on(SANDBOX_SESSION.ID.eq(SANDBOX_SUBSCRIPTION.SESSION_ID))
+			.where(SANDBOX_SUBSCRIPTION.ID.eq(subscriptionId))
+			.and(lower(SANDBOX_SESSION.EMAIL).eq(lower(email)))
+			.forUpdate()
+			.of(SANDBOX_SUBSCRIPTION)
+			.fetchOptional((row) -> new Managed(subscription(row), session(row)));
+	}
+
 	private static Session session(Record row) {
 		String interval = row.get(SANDBOX_SESSION.BILLING_INTERVAL);
 		return new Session(row.get(SANDBOX_SESSION.ID), row.get(SANDBOX_SESSION.CHECKOUT_ID),
@@ -168,7 +201,8 @@ class SandboxRepository {
 		return new Subscription(row.get(SANDBOX_SUBSCRIPTION.ID), row.get(SANDBOX_SUBSCRIPTION.SESSION_ID),
 				row.get(SANDBOX_SUBSCRIPTION.STATUS), row.get(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END).toInstant(),
 				row.get(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS), row.get(SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS),
-				(next != null) ? next.toInstant() : null, (canceled != null) ? canceled.toInstant() : null);
+				(next != null) ? next.toInstant() : null, (canceled != null) ? canceled.toInstant() : null,
+				row.get(SANDBOX_SUBSCRIPTION.CANCEL_AT_PERIOD_END));
 	}
 
 	private static OffsetDateTime at(Instant instant) {
@@ -195,7 +229,11 @@ class SandboxRepository {
 	 * A sandbox subscription, renewed (or failing) as the sandbox clock passes its dates.
 	 */
 	record Subscription(String id, String sessionId, String status, Instant currentPeriodEnd, boolean failsRenewals,
-			int failedAttempts, Instant nextAttemptAt, Instant canceledAt) {
+			int failedAttempts, Instant nextAttemptAt, Instant canceledAt, boolean cancelAtPeriodEnd) {
+	}
+
+	/** A subscription the reader can manage, with what it is for. */
+	record Managed(Subscription subscription, Session session) {
 	}
 
 }

@@ -1,0 +1,125 @@
+package org.supporters.payment.sandbox;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import org.supporters.payment.ProviderEventInbox;
+import org.supporters.payment.sandbox.SandboxRepository.Managed;
+import org.supporters.payment.sandbox.SandboxRepository.Subscription;
+import org.supporters.platform.AppSecrets;
+import org.supporters.platform.SupportersProperties;
+
+/**
+ * The sandbox's stand-in for Stripe's Customer Portal: a page, reached by a signed link,
+ * where a reader cancels a subscription at the end of its paid period. The change goes
+ * through the inbox like any provider event.
+ */
+@Service
+@Conditional(SandboxMode.class)
+class SandboxManage {
+
+	private final SandboxRepository repository;
+
+	private final SandboxEvents events;
+
+	private final ProviderEventInbox inbox;
+
+	private final AppSecrets secrets;
+
+	private final SupportersProperties properties;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	SandboxManage(SandboxRepository repository, SandboxEvents events, ProviderEventInbox inbox, AppSecrets secrets,
+			SupportersProperties properties, TransactionTemplate transaction, Clock clock) {
+		this.repository = repository;
+		this.events = events;
+		this.inbox = inbox;
+		this.secrets = secrets;
+		this.properties = properties;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/** The signed link to the email's manage page; empty when it never paid here. */
+	Optional<URI> manageUrl(String email) {
+		if (!this.repository.hasCompletedSession(email)) {
+			return Optional.empty();
+		}
+		return Optional.of(UriComponentsBuilder.fromUri(this.properties.publicUri())
+			.path("/sandbox/manage")
+			.queryParam("email", email)
+			.queryParam("signature", sign(email))
+			.encode()
+			.build()
+			.toUri());
+	}
+
+	boolean genuine(String email, String signature) {
+		return email != null && signature != null && MessageDigest
+			.isEqual(signature.getBytes(StandardCharsets.US_ASCII), sign(email).getBytes(StandardCharsets.US_ASCII));
+	}
+
+	List<Managed> subscriptionsOf(String email) {
+		return this.repository.subscriptionsOf(email);
+	}
+
+	/**
+	 * Cancels the subscription at the end of its paid period; false when it is not the
+	 * reader's or is already ending.
+	 */
+	boolean cancelAtPeriodEnd(String email, String subscriptionId) {
+		String eventId = SandboxIds.next("evt_sbx_");
+		Boolean changed = this.transaction.execute((status) -> {
+			Optional<Managed> managed = this.repository.lockSubscriptionOf(email, subscriptionId);
+			if (managed.isEmpty() || managed.get().subscription().cancelAtPeriodEnd()
+					|| "canceled".equals(managed.get().subscription().status())) {
+				return false;
+			}
+			Subscription current = managed.get().subscription();
+			Subscription canceling = new Subscription(current.id(), current.sessionId(), current.status(),
+					current.currentPeriodEnd(), current.failsRenewals(), current.failedAttempts(),
+					current.nextAttemptAt(), null, true);
+			this.repository.updateSubscription(canceling);
+			Instant now = this.clock.instant();
+			this.events.send(eventId, "customer.subscription.updated", now,
+					SandboxBilling.pledge(managed.get().session(), canceling, null, now), null);
+			return true;
+		});
+		if (Boolean.TRUE.equals(changed)) {
+			this.inbox.applyNow(SandboxEvents.PROVIDER, eventId);
+		}
+		return Boolean.TRUE.equals(changed);
+	}
+
+	private String sign(String email) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.secrets.secret("sandbox.manage"), "HmacSHA256"));
+			return HexFormat.of()
+				.formatHex(mac.doFinal(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
+		}
+	}
+
+}

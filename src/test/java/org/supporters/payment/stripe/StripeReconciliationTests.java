@@ -1,0 +1,95 @@
+package org.supporters.payment.stripe;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import org.supporters.payment.stripe.FakeStripe.Paid;
+import org.supporters.payment.stripe.StripeReconciliation.Drift;
+import org.supporters.payment.stripe.StripeReconciliation.Result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reconciliation finds what the webhooks missed, puts it right and says what it fixed;
+ * one instance at a time runs it.
+ */
+class StripeReconciliationTests extends StripeIntegrationTest {
+
+	@Autowired
+	StripeReconciliation reconciliation;
+
+	@Test
+	void eventStripeFailedToDeliverIsReceivedAppliedAndRecordedAsDrift() {
+		Customer reader = customer();
+		Paid paid = stripe.paidSubscription(reader.id(), 1000, "month", Map.of("tier", "supporter"), Instant.now());
+		String eventId = FakeStripe.id("evt_");
+		stripe
+			.undelivered(FakeStripe.eventObject(eventId, "invoice.paid", stripe.object(paid.invoice()), Instant.now()));
+
+		Result result = this.reconciliation.reconcile().orElseThrow();
+
+		assertThat(result.undeliveredEvents()).isGreaterThanOrEqualTo(1);
+		assertThat(pledge(paid.subscription())).containsEntry("status", "active");
+		assertThat(payment(paid.invoice())).containsEntry("status", "succeeded");
+		assertThat(this.reconciliation.recentDrift(1000)).anySatisfy((drift) -> {
+			assertThat(drift.kind()).isEqualTo("undelivered_event");
+			assertThat(drift.objectId()).isEqualTo(eventId);
+		});
+		assertThat(stripe.requests("GET", "/v1/events")).last()
+			.satisfies((request) -> assertThat(request.params()).containsEntry("delivery_success", "false")
+				.containsKey("created[gte]"));
+
+		this.reconciliation.reconcile();
+		assertThat(this.reconciliation.recentDrift(1000).stream().filter((drift) -> drift.objectId().equals(eventId)))
+			.as("an event recovered once is not recovered again")
+			.hasSize(1);
+	}
+
+	@Test
+	void activeSubscriptionThatChangedWithoutAnEventIsReappliedAndTheDifferenceRecorded() {
+		Customer reader = customer();
+		Paid paid = stripe.paidSubscription(reader.id(), 1000, "month", Map.of(), Instant.now());
+		deliverAndApply(stripe.event("invoice.paid", paid.invoice(), Instant.now()));
+		assertThat(pledge(paid.subscription())).containsEntry("cancel_at_period_end", false);
+		stripe.object(paid.subscription()).addProperty("cancel_at_period_end", true);
+
+		this.reconciliation.reconcile().orElseThrow();
+
+		assertThat(pledge(paid.subscription())).containsEntry("cancel_at_period_end", true);
+		Drift drift = this.reconciliation.recentDrift(1000)
+			.stream()
+			.filter((found) -> found.objectId().equals(paid.subscription()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(drift.kind()).isEqualTo("subscription_state");
+		assertThat(drift.details()).contains("cancel at period end false, Stripe has true");
+
+		this.reconciliation.reconcile();
+		assertThat(this.reconciliation.recentDrift(1000)
+			.stream()
+			.filter((found) -> found.objectId().equals(paid.subscription()))).as("nothing left to fix").hasSize(1);
+	}
+
+	@Test
+	void reconciliationAlreadyRunningOnAnotherInstanceIsNotStartedTwice() {
+		this.jdbc
+			.update("""
+					insert into stripe_job_lock (name, locked_until, locked_by) values ('stripe-reconcile', now() + interval '1 minute', 'other')
+					on conflict (name) do update set locked_until = excluded.locked_until, locked_by = excluded.locked_by""");
+		try {
+			int eventLists = stripe.requests("GET", "/v1/events").size();
+
+			assertThat(this.reconciliation.reconcile()).isEmpty();
+			assertThat(stripe.requests("GET", "/v1/events")).hasSize(eventLists);
+		}
+		finally {
+			this.jdbc.update("update stripe_job_lock set locked_until = now() where name = 'stripe-reconcile'");
+		}
+		assertThat(this.reconciliation.reconcile()).isPresent();
+	}
+
+}
