@@ -45,6 +45,12 @@ public class MembershipService {
 		return this.repository.supporterIdByEmail(email).map(this::membershipOf);
 	}
 
+	/** The supporter with this email (in any letter case), if any. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> supporterIdOf(String email) {
+		return this.repository.supporterIdByEmail(email);
+	}
+
 	/**
 	 * Grants a tier until a date, by a staff member, with a reason.
 	 * @return the comp's id
