@@ -41,9 +41,9 @@ class SignIns {
 
 	static final int MAILS_PER_EMAIL = 5;
 
-	static final int MAILS_PER_ADDRESS = 20;
+	static final int MAILS_PER_ADDRESS = 50;
 
-	static final int CODES_PER_ADDRESS = 30;
+	static final int CODES_PER_ADDRESS = 60;
 
 	static final Duration LIMIT_WINDOW = Duration.ofMinutes(15);
 
@@ -144,7 +144,7 @@ class SignIns {
 		Optional<StoredRequest> matching = recent.stream()
 			.filter((stored) -> MessageDigest.isEqual(stored.codeHash(), codeHash(stored.id(), code)))
 			.findFirst();
-		if (matching.isEmpty() || (!matching.get().used() && matching.get().failedCodes() >= WRONG_CODES_ALLOWED)) {
+		if (matching.isEmpty()) {
 			this.repository.countWrongCode(email, now);
 			boolean anyLive = recent.stream()
 				.anyMatch((stored) -> !stored.used() && stored.expiresAt().isAfter(now)
