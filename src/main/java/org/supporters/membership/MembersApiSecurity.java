@@ -82,6 +82,7 @@ class MembersApiSecurity {
 		private static void problem(HttpServletResponse response, int status, String title, String detail)
 				throws IOException {
 			response.setStatus(status);
+			response.setCharacterEncoding("UTF-8");
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.getWriter()
 				.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
