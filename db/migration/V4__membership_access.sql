@@ -87,3 +87,23 @@ create table spring_session_attributes (
     constraint spring_session_attributes_pk primary key (session_primary_id, attribute_name),
     constraint spring_session_attributes_fk foreign key (session_primary_id) references spring_session (primary_id) on delete cascade
 );
+
+-- Every instance caches memberships for a few seconds; a change to a supporter's pledges
+-- or comps tells them all (LISTEN membership_changed) to forget that supporter.
+create function notify_membership_changed() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'DELETE' then
+        perform pg_notify('membership_changed', old.supporter_id::text);
+    else
+        perform pg_notify('membership_changed', new.supporter_id::text);
+    end if;
+    return null;
+end $$;
+
+create trigger pledge_membership_changed
+    after insert or update or delete on pledge
+    for each row execute function notify_membership_changed();
+
+create trigger comp_membership_changed
+    after insert or update or delete on comp
+    for each row execute function notify_membership_changed();

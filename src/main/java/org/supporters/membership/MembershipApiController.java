@@ -32,12 +32,16 @@ class MembershipApiController {
 
 	private final MembershipService memberships;
 
+	private final MembershipCache cache;
+
 	private final MembershipCookie cookie;
 
 	private final SigningKeys keys;
 
-	MembershipApiController(MembershipService memberships, MembershipCookie cookie, SigningKeys keys) {
+	MembershipApiController(MembershipService memberships, MembershipCache cache, MembershipCookie cookie,
+			SigningKeys keys) {
 		this.memberships = memberships;
+		this.cache = cache;
 		this.cookie = cookie;
 		this.keys = keys;
 	}
@@ -50,7 +54,7 @@ class MembershipApiController {
 
 	@GetMapping(path = "/api/v1/members/{supporterId}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Membership> bySupporterId(@PathVariable UUID supporterId) {
-		return json(this.memberships.membershipOf(supporterId));
+		return json(this.cache.membershipOf(supporterId));
 	}
 
 	@GetMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -26,7 +26,7 @@ public class MembershipCookie {
 
 	static final String NAME = "supporters_membership";
 
-	private final MembershipService memberships;
+	private final MembershipCache memberships;
 
 	private final MembershipTokens tokens;
 
@@ -34,7 +34,7 @@ public class MembershipCookie {
 
 	private final Clock clock;
 
-	MembershipCookie(MembershipService memberships, MembershipTokens tokens, SupportersProperties properties,
+	MembershipCookie(MembershipCache memberships, MembershipTokens tokens, SupportersProperties properties,
 			Clock clock) {
 		this.memberships = memberships;
 		this.tokens = tokens;

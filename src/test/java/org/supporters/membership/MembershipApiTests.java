@@ -67,6 +67,9 @@ class MembershipApiTests extends IntegrationTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	MembershipCache cache;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -166,6 +169,47 @@ class MembershipApiTests extends IntegrationTest {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no new token"));
 		assertThat(SignedJWT.parse(value(cookie)).getJWTClaimsSet().getStringClaim("status")).isEqualTo("comp");
+	}
+
+	@Test
+	void aChangeToTheReadersPledgesReachesTheMembershipCheckAtOnce() throws InterruptedException {
+		Reader reader = new Reader(this.port);
+		String email = pledge(reader, "monthly", "tier:supporter");
+		assertThat(reader.get("/api/v1/membership", JSON).body()).contains("\"status\":\"active\"");
+
+		this.jdbc.update("""
+				update pledge set status = 'canceled', ended_at = now(), ended_reason = 'refunded'
+				where supporter_id = (select id from supporter where email = ?)""", email);
+
+		String answer = "";
+		for (int i = 0; i < 40 && !answer.contains("\"member\":false"); i++) {
+			Thread.sleep(50);
+			answer = reader.get("/api/v1/membership", JSON).body();
+		}
+		assertThat(answer).as("well within the cache's %s", MembershipCache.TIME_TO_LIVE)
+			.contains("\"member\":false", "\"status\":\"none\"");
+	}
+
+	@Test
+	void theMembershipCheckDerivesFromPostgreSQLAtMostOncePerInterval() throws InterruptedException {
+		Reader reader = new Reader(this.port);
+		String email = pledge(reader, "one-off", "preset:500");
+		UUID supporterId = this.memberships.supporterIdOf(email).orElseThrow();
+		String slug = "cache-" + UUID.randomUUID().toString().substring(0, 8);
+		this.jdbc.update("insert into tier (slug, name, benefits, position, active) values (?, 'Cache test', "
+				+ "'{members-only}', 99, false)", slug);
+		this.memberships.grantComp(supporterId, slug, this.clock.instant().plus(Duration.ofDays(3)), "Cache test",
+				null);
+		// the comp's own change notice reaches the cache first
+		Thread.sleep(500);
+		assertThat(this.cache.membershipOf(supporterId).benefits()).containsExactly("members-only");
+
+		// a tier's benefits are not a supporter's pledges: nothing tells the cache
+		this.jdbc.update("update tier set benefits = '{members-only,ad-free}' where slug = ?", slug);
+
+		assertThat(this.memberships.membershipOf(supporterId).benefits()).containsExactly("members-only", "ad-free");
+		assertThat(this.cache.membershipOf(supporterId).benefits()).as("served from the cache")
+			.containsExactly("members-only");
 	}
 
 	@Test
