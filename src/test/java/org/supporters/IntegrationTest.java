@@ -19,6 +19,9 @@ public abstract class IntegrationTest {
 
 	private static final int PORT = freePort();
 
+	/** A news site's origin the membership API allows (besides the service's own). */
+	protected static final String SITE_ORIGIN = "https://news.example.com";
+
 	protected final int port = PORT;
 
 	@DynamicPropertySource
@@ -26,6 +29,9 @@ public abstract class IntegrationTest {
 		TestDatabase.register(registry);
 		registry.add("server.port", () -> PORT);
 		registry.add("supporters.public-url", () -> "http://localhost:" + PORT);
+		registry.add("supporters.site-origins", () -> "http://localhost:" + PORT + "," + SITE_ORIGIN);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMail::port);
 		// tests drive the inbox, renewals and expiry themselves; background runs would
 		// race them
 		registry.add("supporters.inbox.poll-interval", () -> "1h");

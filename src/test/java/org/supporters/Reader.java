@@ -32,12 +32,32 @@ public final class Reader {
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	public Reader(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
+	/**
+	 * Sends this header with every request, e.g. {@code X-Forwarded-For} to come from
+	 * another client address through the (loopback, so trusted) proxy.
+	 */
+	public Reader withHeader(String name, String value) {
+		this.headers.put(name, value);
+		return this;
+	}
+
 	public HttpResponse<String> get(String pathOrUrl) {
 		return send(HttpRequest.newBuilder(uri(pathOrUrl)).header("Accept", "text/html").GET().build());
+	}
+
+	/**
+	 * A GET with these headers (e.g. {@code Accept: application/json}, {@code Origin}).
+	 */
+	public HttpResponse<String> get(String pathOrUrl, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathOrUrl)).GET();
+		headers.forEach(request::header);
+		return send(request.build());
 	}
 
 	/** Posts the form with the CSRF token of the page it came from. */
@@ -107,7 +127,10 @@ public final class Reader {
 		return URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : this.base + pathOrUrl);
 	}
 
-	private HttpResponse<String> send(HttpRequest request) {
+	private HttpResponse<String> send(HttpRequest original) {
+		HttpRequest.Builder withHeaders = HttpRequest.newBuilder(original, (name, value) -> true);
+		this.headers.forEach(withHeaders::setHeader);
+		HttpRequest request = withHeaders.build();
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}

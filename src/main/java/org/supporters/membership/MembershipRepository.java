@@ -74,13 +74,15 @@ class MembershipRepository {
 			.getId();
 	}
 
-	boolean revokeComp(UUID compId, Long revokedBy, Instant revokedAt) {
+	/** Revokes the comp if still in force; returns its supporter when it was. */
+	Optional<UUID> revokeComp(UUID compId, Long revokedBy, Instant revokedAt) {
 		return this.db.update(COMP)
 			.set(COMP.REVOKED_AT, at(revokedAt))
 			.set(COMP.REVOKED_BY, revokedBy)
 			.where(COMP.ID.eq(compId))
 			.and(COMP.REVOKED_AT.isNull())
-			.execute() == 1;
+			.returning(COMP.SUPPORTER_ID)
+			.fetchOptional(COMP.SUPPORTER_ID);
 	}
 
 	private static Instant instant(OffsetDateTime time) {

@@ -62,11 +62,11 @@ final class MembershipRules {
 				}
 			}
 			case "past_due" -> {
+				// a renewal failed and the provider is retrying: not "active" (nothing
+				// paid
+				// for the new period), a member in grace until some days after period end
 				Instant graceEnd = (periodEnd != null) ? periodEnd.plus(this.grace) : null;
-				if (paidThrough) {
-					candidates.add(new Membership(true, "active", pledge.tierSlug(), benefits, periodEnd));
-				}
-				else if (graceEnd != null && now.isBefore(graceEnd)) {
+				if (graceEnd != null && now.isBefore(graceEnd)) {
 					candidates.add(new Membership(true, "grace", pledge.tierSlug(), benefits, graceEnd));
 				}
 			}

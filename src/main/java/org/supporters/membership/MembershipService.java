@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +24,11 @@ public class MembershipService {
 
 	private final Clock clock;
 
-	MembershipService(MembershipRepository repository, MembershipProperties properties, Catalog catalog, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	MembershipService(MembershipRepository repository, MembershipProperties properties, Catalog catalog, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.rules = new MembershipRules(properties);
 		this.catalog = catalog;
@@ -45,6 +50,12 @@ public class MembershipService {
 		return this.repository.supporterIdByEmail(email).map(this::membershipOf);
 	}
 
+	/** The supporter with this email (in any letter case), if any. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> supporterIdOf(String email) {
+		return this.repository.supporterIdByEmail(email);
+	}
+
 	/**
 	 * Grants a tier until a date, by a staff member, with a reason.
 	 * @return the comp's id
@@ -58,13 +69,24 @@ public class MembershipService {
 		if (!validUntil.isAfter(now)) {
 			throw new IllegalArgumentException("A comp must end in the future");
 		}
-		return this.repository.insertComp(supporterId, tier.id(), validUntil, reason, staffUserId, now);
+		UUID compId = this.repository.insertComp(supporterId, tier.id(), validUntil, reason, staffUserId, now);
+		this.events.publishEvent(new CompsChanged(supporterId));
+		return compId;
 	}
 
 	/** Ends a comp now; false when it was already revoked or does not exist. */
 	@Transactional
 	public boolean revokeComp(UUID compId, Long staffUserId) {
-		return this.repository.revokeComp(compId, staffUserId, this.clock.instant());
+		Optional<UUID> supporterId = this.repository.revokeComp(compId, staffUserId, this.clock.instant());
+		supporterId.ifPresent((id) -> this.events.publishEvent(new CompsChanged(id)));
+		return supporterId.isPresent();
+	}
+
+	/**
+	 * A supporter's comps changed: this instance forgets their cached membership once the
+	 * change commits.
+	 */
+	record CompsChanged(UUID supporterId) {
 	}
 
 }

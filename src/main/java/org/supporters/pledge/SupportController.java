@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.supporters.account.ReaderSignIn;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
 import org.supporters.payment.PaymentProvider;
@@ -41,8 +43,11 @@ class SupportController {
 
 	private final PledgeProperties limits;
 
+	private final ReaderSignIn readers;
+
 	SupportController(Catalog catalog, PledgeFormValidator validator, Checkouts checkouts, PaymentProvider provider,
-			PledgeProperties limits) {
+			PledgeProperties limits, ReaderSignIn readers) {
+		this.readers = readers;
 		this.catalog = catalog;
 		this.validator = validator;
 		this.checkouts = checkouts;
@@ -77,17 +82,22 @@ class SupportController {
 
 	@GetMapping("/support/thanks/{checkoutId}")
 	String thanks(@PathVariable UUID checkoutId, @RequestParam Map<String, String> parameters, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		Checkout checkout = this.checkouts.find(checkoutId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// asked even when a webhook completed the checkout first: only a return the
+		// provider signs (the reader's own browser) signs the reader in
+		ReturnConfirmation confirmation = this.provider.confirmReturn(checkoutId, parameters);
 		if (!checkout.completed()) {
-			ReturnConfirmation confirmation = this.provider.confirmReturn(checkoutId, parameters);
 			if (confirmation == ReturnConfirmation.INVALID) {
 				response.setStatus(HttpStatus.BAD_REQUEST.value());
 				return "pledge/not-confirmed";
 			}
 			checkout = this.checkouts.find(checkoutId).orElseThrow();
 		}
+		boolean signedIn = confirmation == ReturnConfirmation.PAID && checkout.completed()
+				&& this.readers.signInAfterCheckout(checkout.email(), request, response);
+		model.addAttribute("signedIn", signedIn);
 		model.addAttribute("checkout", checkout);
 		model.addAttribute("completed", checkout.completed());
 		model.addAttribute("tier",

@@ -81,6 +81,23 @@ class SandboxManageTests extends IntegrationTest {
 	}
 
 	@Test
+	void signedInReaderOpensTheManagePageFromTheAccountPage() {
+		String email = "manage-" + UUID.randomUUID() + "@example.org";
+		Reader reader = new Reader(this.port);
+		HttpResponse<String> paid = reader.pay(
+				reader.pledge(Map.of("frequency", "monthly", "option", "tier:supporter", "email", email)),
+				"4242424242424242");
+		reader.get(Reader.location(paid));
+		String account = reader.get("/account").body();
+		assertThat(account).contains("Manage, cancel or update card");
+
+		HttpResponse<String> manage = reader.post("/account/manage", account, Map.of());
+
+		assertThat(Reader.location(manage)).startsWith(url("/sandbox/manage?"));
+		assertThat(reader.get(Reader.location(manage)).body()).contains("Cancel at the end of this period");
+	}
+
+	@Test
 	void manageLinkWithAForgedSignatureIsNotFound() {
 		String email = pledge();
 

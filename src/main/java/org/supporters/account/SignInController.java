@@ -1,0 +1,137 @@
+package org.supporters.account;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import org.supporters.account.SignIns.Outcome;
+import org.supporters.membership.MembershipService;
+
+/**
+ * Sign-in pages: ask for a mail, type the code, or confirm the mailed link (a GET only
+ * shows a button, so a mail scanner opening the link does not use it up).
+ */
+@Controller
+class SignInController {
+
+	/** The same rule as the schema's email_address domain. */
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private static final Pattern CODE = Pattern.compile("^[0-9]{6}$");
+
+	private final SignIns signIns;
+
+	private final ReaderSignIn readers;
+
+	private final MembershipService memberships;
+
+	SignInController(SignIns signIns, ReaderSignIn readers, MembershipService memberships) {
+		this.signIns = signIns;
+		this.readers = readers;
+		this.memberships = memberships;
+	}
+
+	@GetMapping("/sign-in")
+	String signInPage(@RequestParam(required = false) String email, Model model) {
+		model.addAttribute("email", (email != null) ? email : "");
+		return "account/sign-in";
+	}
+
+	@PostMapping("/sign-in")
+	String requestMail(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		String address = email.trim();
+		model.addAttribute("email", address);
+		if (address.isEmpty() || address.length() > 254 || !EMAIL.matcher(address).matches()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("emailError", "Enter your email address, like name@example.org.");
+			return "account/sign-in";
+		}
+		if (!this.signIns.request(address, request.getRemoteAddr())) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("emailError",
+					"We have sent several sign-in mails already. Use the newest one, or try again in 15 minutes.");
+			return "account/sign-in";
+		}
+		return "account/check-mail";
+	}
+
+	@PostMapping("/sign-in/code")
+	String useCode(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String code,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		String typed = code.replaceAll("\\s", "");
+		model.addAttribute("email", email.trim());
+		model.addAttribute("code", typed);
+		if (!CODE.matcher(typed).matches() || !EMAIL.matcher(email.trim()).matches()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("codeError", "Type the 6 digits from the mail.");
+			return "account/check-mail";
+		}
+		Outcome outcome = this.signIns.useCode(email.trim(), typed, request.getRemoteAddr());
+		if (outcome.signedIn()) {
+			return signIn(outcome.email(), request, response, model);
+		}
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("codeError", message(outcome));
+		model.addAttribute("offerNew", outcome.state() != SignIns.State.WRONG_CODE);
+		return "account/check-mail";
+	}
+
+	@GetMapping("/sign-in/link")
+	String confirmLink(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+		Outcome outcome = this.signIns.peekLink(token);
+		return linkPage(token, outcome, response, model);
+	}
+
+	@PostMapping("/sign-in/link")
+	String useLink(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Outcome outcome = this.signIns.useLink(token);
+		if (outcome.signedIn()) {
+			return signIn(outcome.email(), request, response, model);
+		}
+		return linkPage(token, outcome, response, model);
+	}
+
+	private String linkPage(String token, Outcome outcome, HttpServletResponse response, Model model) {
+		model.addAttribute("token", token);
+		model.addAttribute("valid", outcome.signedIn());
+		model.addAttribute("email", (outcome.email() != null) ? outcome.email() : "");
+		if (!outcome.signedIn()) {
+			response.setStatus(HttpStatus.GONE.value());
+			model.addAttribute("problem", message(outcome));
+		}
+		return "account/confirm-link";
+	}
+
+	private String signIn(String email, HttpServletRequest request, HttpServletResponse response, Model model) {
+		UUID supporterId = this.memberships.supporterIdOf(email).orElse(null);
+		if (supporterId == null) {
+			model.addAttribute("email", email);
+			return "account/not-a-supporter";
+		}
+		this.readers.signIn(supporterId, request, response);
+		return "redirect:/account";
+	}
+
+	private static String message(Outcome outcome) {
+		return switch (outcome.state()) {
+			case USED -> "This sign-in link or code has been used already. Ask for a new one below.";
+			case EXPIRED -> "This sign-in link or code has expired: they work for 15 minutes. Ask for a new one below.";
+			case TOO_MANY -> "Too many wrong codes. Ask for a new one below, or try again in 15 minutes.";
+			case WRONG_CODE -> "That code is not right. Check the newest mail and type its 6 digits.";
+			case NO_LIVE_CODE -> "That code does not work any more. Ask for a new one below.";
+			case UNKNOWN, VALID -> "This sign-in link is not valid. Ask for a new one below.";
+		};
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Readers signing in (mailed link or one-time code, or straight after checkout), their
+ * sessions, and the account page.
+ */
+package org.supporters.account;

@@ -1,0 +1,59 @@
+package org.supporters.membership;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import static org.jooq.generated.Tables.API_KEY;
+
+@Repository
+class ApiKeyRepository {
+
+	private final DSLContext db;
+
+	ApiKeyRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	UUID insert(String name, byte[] keyHash, Long createdBy, Instant at) {
+		return this.db.insertInto(API_KEY)
+			.set(API_KEY.NAME, name)
+			.set(API_KEY.KEY_HASH, keyHash)
+			.set(API_KEY.CREATED_BY, createdBy)
+			.set(API_KEY.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+			.returning(API_KEY.ID)
+			.fetchSingle()
+			.getId();
+	}
+
+	/** Marks the key used if it exists and is not revoked; whether it did. */
+	boolean markUsedIfValid(byte[] keyHash, Instant at) {
+		return this.db.update(API_KEY)
+			.set(API_KEY.LAST_USED_AT, at.atOffset(ZoneOffset.UTC))
+			.where(API_KEY.KEY_HASH.eq(keyHash))
+			.and(API_KEY.REVOKED_AT.isNull())
+			.execute() == 1;
+	}
+
+	boolean revoke(UUID id, Instant at) {
+		return this.db.update(API_KEY)
+			.set(API_KEY.REVOKED_AT, at.atOffset(ZoneOffset.UTC))
+			.where(API_KEY.ID.eq(id))
+			.and(API_KEY.REVOKED_AT.isNull())
+			.execute() == 1;
+	}
+
+	List<ApiKeys.ApiKey> all() {
+		return this.db.select(API_KEY.ID, API_KEY.NAME, API_KEY.CREATED_AT, API_KEY.LAST_USED_AT, API_KEY.REVOKED_AT)
+			.from(API_KEY)
+			.orderBy(API_KEY.CREATED_AT.desc())
+			.fetch((row) -> new ApiKeys.ApiKey(row.value1(), row.value2(), row.value3().toInstant(),
+					(row.value4() != null) ? row.value4().toInstant() : null,
+					(row.value5() != null) ? row.value5().toInstant() : null));
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.supporters.membership;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keys for site servers on the members API. A key is shown once, when made; only its
+ * SHA-256 is stored (it has 256 random bits, so no slow hash is needed).
+ */
+@Service
+public class ApiKeys {
+
+	private static final String PREFIX = "sk_members_";
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final ApiKeyRepository repository;
+
+	private final Clock clock;
+
+	ApiKeys(ApiKeyRepository repository, Clock clock) {
+		this.repository = repository;
+		this.clock = clock;
+	}
+
+	/**
+	 * Makes a key; its secret is in the answer and nowhere else.
+	 * @param name what the key is for, e.g. the site's name
+	 * @param staffUserId the admin making it, or {@code null} from the command line
+	 * @throws IllegalArgumentException when the name is blank or too long
+	 */
+	@Transactional
+	public CreatedKey create(String name, Long staffUserId) {
+		if (name == null || name.isBlank() || name.trim().length() > 100) {
+			throw new IllegalArgumentException("An API key needs a name of 1 to 100 characters");
+		}
+		byte[] secret = new byte[32];
+		random.nextBytes(secret);
+		String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		UUID id = this.repository.insert(name.trim(), hash(key), staffUserId, this.clock.instant());
+		return new CreatedKey(id, name.trim(), key);
+	}
+
+	/**
+	 * Stops the key from working; false when it was already revoked or does not exist.
+	 */
+	@Transactional
+	public boolean revoke(UUID id) {
+		return this.repository.revoke(id, this.clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiKey> all() {
+		return this.repository.all();
+	}
+
+	/** Whether this is a live key; notes when it was last used. */
+	@Transactional
+	boolean isValid(String key) {
+		return key.startsWith(PREFIX) && this.repository.markUsedIfValid(hash(key), this.clock.instant());
+	}
+
+	private static byte[] hash(String key) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A new key with its secret, to show once. */
+	public record CreatedKey(UUID id, String name, String secret) {
+	}
+
+	/** A key as staff see it: never its secret. */
+	public record ApiKey(UUID id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.supporters.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.jooq.DSLContext;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+import static org.jooq.generated.Tables.RATE_LIMIT_HIT;
+
+/**
+ * Counts attempts per bucket (an email, a client address) in PostgreSQL, so that a limit
+ * holds across every instance and restart.
+ */
+@Repository
+public class RateLimits {
+
+	private static final Duration KEPT = Duration.ofDays(1);
+
+	private final DSLContext db;
+
+	private final Clock clock;
+
+	RateLimits(DSLContext db, Clock clock) {
+		this.db = db;
+		this.clock = clock;
+	}
+
+	/**
+	 * Counts one attempt in the bucket, unless it already holds {@code limit} attempts
+	 * within {@code window}.
+	 * @return whether the attempt is allowed (and was counted)
+	 */
+	public boolean tryAcquire(String bucket, int limit, Duration window) {
+		if (isExhausted(bucket, limit, window)) {
+			return false;
+		}
+		record(bucket);
+		return true;
+	}
+
+	/** Whether the bucket holds {@code limit} or more attempts within {@code window}. */
+	public boolean isExhausted(String bucket, int limit, Duration window) {
+		Instant since = this.clock.instant().minus(window);
+		return this.db.fetchCount(RATE_LIMIT_HIT,
+				RATE_LIMIT_HIT.BUCKET.eq(bucket).and(RATE_LIMIT_HIT.AT.gt(since.atOffset(ZoneOffset.UTC)))) >= limit;
+	}
+
+	/** Counts one attempt in the bucket. */
+	public void record(String bucket) {
+		this.db.insertInto(RATE_LIMIT_HIT)
+			.set(RATE_LIMIT_HIT.BUCKET, bucket)
+			.set(RATE_LIMIT_HIT.AT, this.clock.instant().atOffset(ZoneOffset.UTC))
+			.execute();
+	}
+
+	/** Forgets attempts older than any window; deleting twice is harmless. */
+	@Scheduled(fixedDelayString = "${supporters.rate-limits.cleanup-interval:1h}")
+	void forgetOldAttempts() {
+		this.db.deleteFrom(RATE_LIMIT_HIT)
+			.where(RATE_LIMIT_HIT.AT.lt(this.clock.instant().minus(KEPT).atOffset(ZoneOffset.UTC)))
+			.execute();
+	}
+
+}
