@@ -81,6 +81,19 @@ class CheckoutRepository {
 			.execute();
 	}
 
+	/**
+	 * Marks the checkout's one sign-in on return; false when it was used or the checkout
+	 * completed too long ago.
+	 */
+	boolean claimSignIn(UUID id, Instant now, Instant completedAfter) {
+		return this.db.update(CHECKOUT)
+			.set(CHECKOUT.SIGNED_IN_AT, at(now))
+			.where(CHECKOUT.ID.eq(id))
+			.and(CHECKOUT.SIGNED_IN_AT.isNull())
+			.and(CHECKOUT.COMPLETED_AT.gt(at(completedAfter)))
+			.execute() == 1;
+	}
+
 	int expireOpenCreatedBefore(Instant cutoff) {
 		return this.db.update(CHECKOUT)
 			.set(CHECKOUT.STATUS, "expired")

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,9 @@ import org.supporters.platform.SupportersProperties;
 class Checkouts {
 
 	static final Duration LIFETIME = Duration.ofHours(24);
+
+	/** How long after paying the return address may still sign the reader in (once). */
+	static final Duration SIGN_IN_WINDOW = Duration.ofHours(1);
 
 	private final CheckoutRepository checkouts;
 
@@ -76,6 +80,15 @@ class Checkouts {
 
 	Optional<Checkout> find(UUID id) {
 		return this.checkouts.find(id);
+	}
+
+	/**
+	 * True once per checkout, within an hour of its payment: the return address signs in
+	 * the browser that paid, not whoever copies the address later.
+	 */
+	boolean claimSignIn(UUID checkoutId) {
+		Instant now = this.clock.instant();
+		return this.checkouts.claimSignIn(checkoutId, now, now.minus(SIGN_IN_WINDOW));
 	}
 
 	@EventListener

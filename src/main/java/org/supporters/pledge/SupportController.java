@@ -96,6 +96,7 @@ class SupportController {
 			checkout = this.checkouts.find(checkoutId).orElseThrow();
 		}
 		boolean signedIn = confirmation == ReturnConfirmation.PAID && checkout.completed()
+				&& this.checkouts.claimSignIn(checkoutId)
 				&& this.readers.signInAfterCheckout(checkout.email(), request, response);
 		model.addAttribute("signedIn", signedIn);
 		model.addAttribute("checkout", checkout);

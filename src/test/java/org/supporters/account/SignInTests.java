@@ -216,6 +216,11 @@ class SignInTests extends IntegrationTest {
 		assertThat(other.get(thanksUrl).statusCode()).isEqualTo(200);
 		assertThat(other.get("/account").statusCode()).as("the thank-you page without the provider's signature")
 			.isEqualTo(302);
+
+		Reader replaying = new Reader(this.port);
+		assertThat(replaying.get(thanks.uri().toString()).body()).contains("You are now a supporter");
+		assertThat(replaying.get("/account").statusCode()).as("the signed return address, replayed elsewhere")
+			.isEqualTo(302);
 	}
 
 	@Test

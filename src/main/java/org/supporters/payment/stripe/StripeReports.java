@@ -302,9 +302,12 @@ class StripeReports {
 		this.repository.recordApplied(
 				new AppliedSubscription(subscription.getId(), subscription.getStatus(), periodEnd, cancelAtPeriodEnd),
 				now);
+		// a failed renewal has already moved Stripe's period on: the reader paid up to
+		// its start, and grace counts from there
+		Instant paidThrough = "past_due".equals(status) ? instant(item.getCurrentPeriodStart()) : periodEnd;
 		return Optional.of(new PledgeReported(StripePaymentProvider.PROVIDER, subscription.getId(),
 				checkoutId(metadata), email, null, tier, money(price.getUnitAmount() * quantity, price.getCurrency()),
-				BillingInterval.fromCode(price.getRecurring().getInterval()), status, periodEnd, cancelAtPeriodEnd,
+				BillingInterval.fromCode(price.getRecurring().getInterval()), status, paidThrough, cancelAtPeriodEnd,
 				"canceled".equals(status) ? endedReason(subscription) : null, now));
 	}
 

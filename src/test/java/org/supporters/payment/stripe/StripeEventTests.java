@@ -204,7 +204,18 @@ class StripeEventTests extends StripeIntegrationTest {
 		deliverAndApply(stripe.event("invoice.payment_failed", renewal, Instant.now()));
 
 		assertThat(payment(renewal)).containsEntry("status", "failed");
-		assertThat(pledge(paid.subscription())).containsEntry("status", "past_due");
+		Map<String, Object> pledge = pledge(paid.subscription());
+		assertThat(pledge).containsEntry("status", "past_due");
+		long paidUpTo = stripe.object(paid.subscription())
+			.getAsJsonObject("items")
+			.getAsJsonArray("data")
+			.get(0)
+			.getAsJsonObject()
+			.get("current_period_start")
+			.getAsLong();
+		assertThat(((java.sql.Timestamp) pledge.get("current_period_end")).toInstant())
+			.as("grace counts from the end of what was paid, not from the end of the unpaid period")
+			.isEqualTo(Instant.ofEpochSecond(paidUpTo));
 	}
 
 	@Test
