@@ -10,10 +10,10 @@ where kind = 'recurring' and created_at >= date_trunc('month', now() at time zon
 select date_trunc('month', ended_at at time zone 'UTC'), count(distinct supporter_id) from pledge
 where kind = 'recurring' and ended_at is not null and ended_at >= date_trunc('month', now() at time zone 'UTC' - interval '11 months') at time zone 'UTC' group by 1;
 select date_trunc('month', py.occurred_at at time zone 'UTC'), py.currency, sum(py.amount_minor - py.refunded_minor)
-from pledge pl join payment py on py.pledge_id = pl.id
+from pledge pl cross join lateral (select * from payment py where py.pledge_id = pl.id offset 0) py
 where pl.kind = 'one_off' and pl.created_at >= date_trunc('month', now() at time zone 'UTC' - interval '11 months') at time zone 'UTC' - interval '1 day'
   and py.occurred_at >= date_trunc('month', now() at time zone 'UTC' - interval '11 months') at time zone 'UTC'
   and py.status in ('succeeded', 'partially_refunded', 'refunded', 'disputed') group by 1, 2 order by 1, 2;
 select count(*) from pledge where kind = 'recurring' and status = 'past_due';
-select count(distinct py.pledge_id) from payment py join pledge pl on pl.id = py.pledge_id
+select count(distinct py.pledge_id) from payment py cross join lateral (select status from pledge pl where pl.id = py.pledge_id offset 0) pl
 where py.status = 'failed' and py.occurred_at >= now() - interval '30 days' and pl.status = 'active';

@@ -20,7 +20,11 @@ create index pledge_current_idx on pledge (status, currency, billing_interval, t
 -- dashboard: new and churned per month
 create index pledge_recurring_created_idx on pledge (created_at) include (supporter_id) where kind = 'recurring';
 create index pledge_recurring_ended_idx on pledge (ended_at) include (supporter_id) where kind = 'recurring' and ended_at is not null;
--- dashboard: failing and recovered payments, one-off revenue per month; detail: payments by time
+-- dashboard: one-off revenue per month probes payments by pledge; carrying the columns it sums
+-- makes each probe index-only. It replaces V1's plain index on the same leading column.
+drop index payment_pledge_idx;
+create index payment_pledge_covering_idx on payment (pledge_id) include (occurred_at, currency, amount_minor, refunded_minor, status);
+-- dashboard: failing and recovered payments; payments export by time
 create index payment_failed_idx on payment (occurred_at) include (pledge_id) where status = 'failed';
 create index pledge_one_off_created_idx on pledge (created_at) where kind = 'one_off';
 create index payment_occurred_idx on payment (occurred_at, id);

@@ -1,5 +1,8 @@
 package org.supporters.staff;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -10,8 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Sign-in, and the admin pages for staff users and the audit log. */
@@ -40,6 +45,14 @@ class StaffController {
 		model.addAttribute("maxFailedAttempts", this.properties.maxFailedAttempts());
 		model.addAttribute("lockoutMinutes", this.properties.lockout().toMinutes());
 		return "staff/login";
+	}
+
+	/** Where refused staff requests are forwarded, whatever their method. */
+	@RequestMapping("/staff/forbidden")
+	ModelAndView forbidden(HttpServletRequest request) {
+		Object message = request.getAttribute("message");
+		return new ModelAndView("error/forbidden",
+				Map.of("message", (message != null) ? message : "You may not do that."), HttpStatus.FORBIDDEN);
 	}
 
 	@GetMapping("/staff/admin/staff")

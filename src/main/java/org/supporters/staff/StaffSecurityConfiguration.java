@@ -1,5 +1,6 @@
 package org.supporters.staff;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
@@ -36,12 +37,15 @@ class StaffSecurityConfiguration {
 		passwords.setPasswordEncoder(users.passwordEncoder());
 		http.securityMatcher("/staff", "/staff/**")
 			.authenticationManager(new ProviderManager(passwords))
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/staff/login")
-				.permitAll()
-				.requestMatchers("/staff/admin", "/staff/admin/**")
-				.hasRole("ADMIN")
-				.anyRequest()
-				.hasAnyRole("ADMIN", "STAFF"))
+			.authorizeHttpRequests(
+					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+						.permitAll()
+						.requestMatchers("/staff/login")
+						.permitAll()
+						.requestMatchers("/staff/admin", "/staff/admin/**")
+						.hasRole("ADMIN")
+						.anyRequest()
+						.hasAnyRole("ADMIN", "STAFF"))
 			.formLogin((form) -> form.loginPage("/staff/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
@@ -83,7 +87,8 @@ class StaffSecurityConfiguration {
 					? "This form has expired or did not come from this site. Go back, reload the page and try again."
 					: "Only an admin may do that.";
 			request.setAttribute("message", message);
-			request.getRequestDispatcher("/error/forbidden").forward(request, response);
+			// stays within this chain: the platform's would check the form's token again
+			request.getRequestDispatcher("/staff/forbidden").forward(request, response);
 		};
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
 import org.supporters.StaffMember;
+import org.supporters.payment.ProviderEventInbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.generated.Tables.AUDIT_LOG;
@@ -35,6 +36,9 @@ class ReportTests extends IntegrationTest {
 
 	@Autowired
 	DSLContext db;
+
+	@Autowired
+	ProviderEventInbox inbox;
 
 	@Test
 	void aNewSupporterCountsOnTheDashboardAtOnce() {
@@ -255,6 +259,7 @@ class ReportTests extends IntegrationTest {
 		Reader reader = new Reader(this.port);
 		HttpResponse<String> paid = reader.pay(reader.pledge(form), "4242424242424242");
 		assertThat(reader.get(Reader.location(paid)).statusCode()).isEqualTo(200);
+		this.inbox.applyDue();
 	}
 
 	private UUID supporter(String email, String name, OffsetDateTime joined) {
