@@ -26,5 +26,5 @@ drop index payment_pledge_idx;
 create index payment_pledge_covering_idx on payment (pledge_id) include (occurred_at, currency, amount_minor, refunded_minor, status);
 -- dashboard: failing and recovered payments; payments export by time
 create index payment_failed_idx on payment (occurred_at) include (pledge_id) where status = 'failed';
-create index pledge_one_off_created_idx on pledge (created_at) where kind = 'one_off';
+create index pledge_one_off_created_idx on pledge (created_at) include (id) where kind = 'one_off';
 create index payment_occurred_idx on payment (occurred_at, id);
