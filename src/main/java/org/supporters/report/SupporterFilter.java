@@ -122,12 +122,6 @@ record SupporterFilter(String q, String status, String tier, String interval, St
 			.encodeToString((value + "|" + id).getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** The same filter on another page. */
-	SupporterFilter after(String cursor) {
-		return new SupporterFilter(this.q, this.status, this.tier, this.interval, this.provider, this.joinedFrom,
-				this.joinedTo, this.sort, cursor);
-	}
-
 	private static LocalDate date(String value, String field, Map<String, String> errors) {
 		if (value == null) {
 			return null;
