@@ -22,6 +22,11 @@ public abstract class IntegrationTest {
 	/** A news site's origin the membership API allows (besides the service's own). */
 	protected static final String SITE_ORIGIN = "https://news.example.com";
 
+	/** The first staff admin, created from the environment at start-up. */
+	protected static final String ADMIN_EMAIL = "admin@supporters.test";
+
+	protected static final String ADMIN_PASSWORD = "correct horse battery staple";
+
 	protected final int port = PORT;
 
 	@DynamicPropertySource
@@ -37,6 +42,8 @@ public abstract class IntegrationTest {
 		registry.add("supporters.inbox.poll-interval", () -> "1h");
 		registry.add("supporters.sandbox.billing-interval", () -> "1h");
 		registry.add("supporters.pledge.expiry-interval", () -> "1h");
+		registry.add("supporters.admin.email", () -> ADMIN_EMAIL);
+		registry.add("supporters.admin.password", () -> ADMIN_PASSWORD);
 	}
 
 	protected String url(String path) {

@@ -62,6 +62,17 @@ class InboxRepository {
 			.map(InboxRepository::event);
 	}
 
+	/** Locks one event by id if it still waits to be applied and no worker holds it. */
+	Optional<ReceivedEvent> claimWaiting(long id) {
+		return this.db.selectFrom(PROVIDER_EVENT)
+			.where(PROVIDER_EVENT.ID.eq(id))
+			.and(PROVIDER_EVENT.PROCESSED_AT.isNull())
+			.forUpdate()
+			.skipLocked()
+			.fetchOptional()
+			.map(InboxRepository::event);
+	}
+
 	void markProcessed(long id, Instant at) {
 		this.db.update(PROVIDER_EVENT)
 			.set(PROVIDER_EVENT.PROCESSED_AT, at(at))

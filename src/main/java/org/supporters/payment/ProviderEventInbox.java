@@ -63,6 +63,16 @@ public class ProviderEventInbox {
 		applyOne(() -> this.events.claim(provider, eventId));
 	}
 
+	/**
+	 * Tries one waiting or failed event again now, as staff asked; a new failure is kept
+	 * and retried later as usual.
+	 * @return false when the event was applied already, does not exist or another worker
+	 * holds it
+	 */
+	public boolean retry(long id) {
+		return applyOne(() -> this.events.claimWaiting(id));
+	}
+
 	/** Applies, or records the failure of, every event that is due; returns how many. */
 	@Scheduled(fixedDelayString = "${supporters.inbox.poll-interval:2s}")
 	public int applyDue() {

@@ -1,0 +1,49 @@
+package org.supporters.report;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+import static org.jooq.generated.Tables.PROVIDER_EVENT;
+
+/**
+ * Reads the provider event inbox for the health page; changes go through the inbox
+ * itself.
+ */
+@Repository
+class InboxHealthRepository {
+
+	private final DSLContext db;
+
+	InboxHealthRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	InboxHealth health(int failedShown) {
+		long waiting = this.db.fetchCount(PROVIDER_EVENT,
+				PROVIDER_EVENT.PROCESSED_AT.isNull().and(PROVIDER_EVENT.ATTEMPTS.eq(0)));
+		long failing = this.db.fetchCount(PROVIDER_EVENT,
+				PROVIDER_EVENT.PROCESSED_AT.isNull().and(PROVIDER_EVENT.ATTEMPTS.gt(0)));
+		long retried = this.db.fetchCount(PROVIDER_EVENT,
+				PROVIDER_EVENT.PROCESSED_AT.isNotNull().and(PROVIDER_EVENT.ATTEMPTS.gt(1)));
+		List<InboxHealth.Event> unapplied = this.db.selectFrom(PROVIDER_EVENT)
+			.where(PROVIDER_EVENT.PROCESSED_AT.isNull())
+			.orderBy(PROVIDER_EVENT.ATTEMPTS.desc(), PROVIDER_EVENT.RECEIVED_AT)
+			.limit(failedShown)
+			.fetch((row) -> new InboxHealth.Event(row.getId(), row.getProvider(), row.getEventId(), row.getType(),
+					row.getReceivedAt().toInstant(), row.getAttempts(), row.getNextAttemptAt().toInstant(),
+					row.getLastError()));
+		return new InboxHealth(waiting, failing, retried, unapplied);
+	}
+
+	record InboxHealth(long waiting, long failing, long retried, List<Event> unapplied) {
+
+		record Event(long id, String provider, String eventId, String type, Instant receivedAt, int attempts,
+				Instant nextAttemptAt, String lastError) {
+		}
+
+	}
+
+}

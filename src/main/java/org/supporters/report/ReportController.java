@@ -1,0 +1,222 @@
+package org.supporters.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+import org.supporters.staff.AuditLog;
+
+import static org.jooq.generated.Tables.PAYMENT;
+import static org.jooq.generated.Tables.PLEDGE;
+import static org.jooq.generated.Tables.SUPPORTER;
+
+/** The dashboard, the supporter list and page, and the CSV exports. */
+@Controller
+class ReportController {
+
+	private final Reports reports;
+
+	private final SupporterPages supporters;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ReportController(Reports reports, SupporterPages supporters, AuditLog audit, Clock clock) {
+		this.reports = reports;
+		this.supporters = supporters;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping("/staff")
+	String dashboard(Model model) {
+		Dashboard dashboard = this.reports.dashboard();
+		model.addAttribute("dashboard", dashboard);
+		model.addAttribute("growthChart", Charts.growth(dashboard.months()));
+		model.addAttribute("tierChart", Charts.tierMix(dashboard.tiers()));
+		return "report/dashboard";
+	}
+
+	@GetMapping("/staff/supporters")
+	String list(@ModelAttribute("filter") SupporterFilter filter, Model model, HttpServletResponse response) {
+		Map<String, String> errors = this.supporters.errors(filter);
+		model.addAttribute("errors", errors);
+		model.addAttribute("tiers", this.supporters.tiers());
+		if (!errors.isEmpty()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("rows", List.of());
+			return "report/supporters";
+		}
+		SupporterPages.Page page = this.supporters.page(filter);
+		model.addAttribute("rows", page.rows());
+		model.addAttribute("nextCursor", page.nextCursor());
+		return "report/supporters";
+	}
+
+	/** Streams the filtered list; the list page with messages when a filter is wrong. */
+	@GetMapping(path = "/staff/supporters/export.csv")
+	ModelAndView exportSupporters(@ModelAttribute("filter") SupporterFilter filter, HttpServletResponse response)
+			throws IOException {
+		Map<String, String> errors = this.supporters.errors(filter);
+		if (!errors.isEmpty()) {
+			return new ModelAndView("report/supporters",
+					Map.of("errors", errors, "tiers", this.supporters.tiers(), "rows", List.of()),
+					HttpStatus.BAD_REQUEST);
+		}
+		this.audit.record("export.supporters", null, filterDetails(filter));
+		try (Writer out = csvResponse(response, "supporters")) {
+			Csv csv = new Csv(out);
+			csv.row(List.of("id", "email", "name", "joined", "status", "kind", "tier", "interval", "amount", "currency",
+					"provider"));
+			this.supporters
+				.export(filter,
+						(row) -> csv.row(cells(row.id().toString(), row.email(), row.name(), row.joined().toString(),
+								row.status(), row.kind(), row.tierName(), row.interval(),
+								(row.amountMinor() != null) ? Amounts.plain(row.amountMinor(), row.currency()) : null,
+								row.currency(), row.provider())));
+		}
+		// written to the response already
+		return null;
+	}
+
+	@GetMapping("/staff/payments")
+	String payments(Model model) {
+		model.addAttribute("errors", Map.of());
+		return "report/payments";
+	}
+
+	@GetMapping("/staff/payments/export.csv")
+	ModelAndView exportPayments(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			HttpServletResponse response) throws IOException {
+		Map<String, String> errors = new LinkedHashMap<>();
+		LocalDate first = date(from, "from", errors);
+		LocalDate last = date(to, "to", errors);
+		if (first != null && last != null && last.isBefore(first)) {
+			errors.put("to", "The last day must not be before the first day.");
+		}
+		if (!errors.isEmpty()) {
+			Map<String, Object> model = new LinkedHashMap<>();
+			model.put("errors", errors);
+			model.put("from", from);
+			model.put("to", to);
+			return new ModelAndView("report/payments", model, HttpStatus.BAD_REQUEST);
+		}
+		Instant start = (first != null) ? first.atStartOfDay().toInstant(ZoneOffset.UTC) : null;
+		Instant until = (last != null) ? last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null;
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("from", (first != null) ? first.toString() : "");
+		details.put("to", (last != null) ? last.toString() : "");
+		this.audit.record("export.payments", null, details);
+		try (Writer out = csvResponse(response, "payments")) {
+			Csv csv = new Csv(out);
+			csv.row(List.of("id", "occurred_at", "email", "kind", "amount", "currency", "status", "refunded",
+					"provider", "provider_ref"));
+			this.supporters.exportPayments(start, until, (row) -> {
+				String currency = row.get(PAYMENT.CURRENCY).trim();
+				csv.row(cells(row.get(PAYMENT.ID).toString(), row.get(PAYMENT.OCCURRED_AT).toInstant().toString(),
+						row.get(SUPPORTER.EMAIL), row.get(PLEDGE.KIND),
+						Amounts.plain(row.get(PAYMENT.AMOUNT_MINOR), currency), currency, row.get(PAYMENT.STATUS),
+						Amounts.plain(row.get(PAYMENT.REFUNDED_MINOR), currency), row.get(PAYMENT.PROVIDER),
+						row.get(PAYMENT.PROVIDER_REF)));
+			});
+		}
+		// written to the response already
+		return null;
+	}
+
+	@GetMapping("/staff/supporters/{id}")
+	String detail(@PathVariable String id, Model model) {
+		UUID supporterId = uuid(id);
+		model.addAttribute("detail", this.supporters.detail(supporterId).orElseThrow(NotFoundException::new));
+		model.addAttribute("tiers", this.supporters.tiers());
+		if (!model.containsAttribute("compForm")) {
+			model.addAttribute("compForm", CompForm.empty());
+		}
+		model.addAttribute("compErrors", Map.of());
+		return "report/supporter";
+	}
+
+	static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFoundException();
+		}
+	}
+
+	private Writer csvResponse(HttpServletResponse response, String name) throws IOException {
+		String date = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC).toString();
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "-" + date + ".csv\"");
+		response.setHeader("Cache-Control", "no-store");
+		return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+				64 * 1024);
+	}
+
+	private static List<String> cells(String... values) {
+		return Arrays.asList(values);
+	}
+
+	private static Map<String, Object> filterDetails(SupporterFilter filter) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		put(details, "q", filter.q());
+		put(details, "status", filter.status());
+		put(details, "tier", filter.tier());
+		put(details, "interval", filter.interval());
+		put(details, "provider", filter.provider());
+		put(details, "joinedFrom", filter.joinedFrom());
+		put(details, "joinedTo", filter.joinedTo());
+		return details;
+	}
+
+	private static void put(Map<String, Object> details, String key, String value) {
+		if (value != null) {
+			details.put(key, value);
+		}
+	}
+
+	private static LocalDate date(String value, String field, Map<String, String> errors) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.trim());
+		}
+		catch (DateTimeException ex) {
+			errors.put(field, "Enter a date as year-month-day, e.g. 2026-01-31.");
+			return null;
+		}
+	}
+
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	static class NotFoundException extends RuntimeException {
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.supporters.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.supporters.membership.Membership;
+
+/** Everything the supporter page shows. */
+record SupporterDetail(Supporter supporter, Membership membership, List<PledgeLine> pledges, List<PaymentLine> payments,
+		List<PaymentLine> refunds, List<EventLine> events, List<CompLine> comps, List<ProviderLink> providerLinks) {
+
+	record Supporter(UUID id, String email, String name, Instant joined) {
+	}
+
+	record PledgeLine(UUID id, String kind, String tierName, String interval, String amount, String status,
+			String provider, String providerRef, Instant createdAt, Instant currentPeriodEnd, boolean cancelAtPeriodEnd,
+			Instant endedAt, String endedReason) {
+	}
+
+	/**
+	 * @param refunded the amount refunded, or null when none
+	 */
+	record PaymentLine(Instant occurredAt, String amount, String status, String refunded, String failureReason,
+			String provider, String providerRef) {
+	}
+
+	record EventLine(long id, String eventId, String type, Instant receivedAt, Instant processedAt, int attempts,
+			String lastError) {
+	}
+
+	record CompLine(UUID id, String tierName, Instant validUntil, String reason, Instant grantedAt, Instant revokedAt) {
+	}
+
+	/** A link to the customer or subscription in the provider's own dashboard. */
+	record ProviderLink(String label, String url) {
+	}
+
+}

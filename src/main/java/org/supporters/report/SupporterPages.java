@@ -1,0 +1,134 @@
+package org.supporters.report;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Tier;
+import org.supporters.membership.MembershipService;
+
+/** The supporter list, the supporter page and their exports. */
+@Service
+class SupporterPages {
+
+	static final int PAGE_SIZE = 50;
+
+	private static final int DETAIL_PAYMENTS = 500;
+
+	private static final int DETAIL_EVENTS = 200;
+
+	private final SupporterRepository supporters;
+
+	private final MembershipService memberships;
+
+	private final Catalog catalog;
+
+	private final TransactionTemplate readOnly;
+
+	SupporterPages(SupporterRepository supporters, MembershipService memberships, Catalog catalog,
+			TransactionTemplate transaction) {
+		this.supporters = supporters;
+		this.memberships = memberships;
+		this.catalog = catalog;
+		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+		this.readOnly.setReadOnly(true);
+	}
+
+	/** The tiers offered now, for the filter's choices. */
+	List<Tier> tiers() {
+		return this.catalog.activeTiers();
+	}
+
+	/** A retired tier's slug is a valid filter too: its pledges go on. */
+	Map<String, String> errors(SupporterFilter filter) {
+		return filter.errors((slug) -> this.catalog.tier(slug).isPresent());
+	}
+
+	/** A page of at most {@link #PAGE_SIZE} rows, and the cursor of the next one. */
+	@Transactional(readOnly = true)
+	Page page(SupporterFilter filter) {
+		List<SupporterRow> rows = this.supporters.page(filter, tierId(filter), PAGE_SIZE + 1);
+		if (rows.size() <= PAGE_SIZE) {
+			return new Page(rows, null);
+		}
+		List<SupporterRow> shown = rows.subList(0, PAGE_SIZE);
+		SupporterRow last = shown.get(PAGE_SIZE - 1);
+		return new Page(shown, SupporterFilter.cursorOf(SupporterRepository.sortValue(filter, last), last.id()));
+	}
+
+	/** Streams every supporter the filter finds in one read-only transaction. */
+	void export(SupporterFilter filter, Consumer<SupporterRow> each) {
+		Long tierId = tierId(filter);
+		this.readOnly.executeWithoutResult((status) -> this.supporters.stream(filter, tierId, each));
+	}
+
+	void exportPayments(Instant from, Instant until, Consumer<Record> each) {
+		this.readOnly.executeWithoutResult((status) -> this.supporters.streamPayments(from, until, each));
+	}
+
+	@Transactional(readOnly = true)
+	Optional<SupporterDetail> detail(UUID id) {
+		return this.supporters.supporter(id).map((supporter) -> {
+			List<SupporterDetail.PledgeLine> pledges = this.supporters.pledges(id);
+			List<SupporterDetail.PaymentLine> payments = this.supporters.payments(id, DETAIL_PAYMENTS);
+			List<SupporterDetail.PaymentLine> refunds = payments.stream()
+				.filter((payment) -> payment.refunded() != null)
+				.toList();
+			List<SupporterDetail.EventLine> events = new ArrayList<>();
+			pledges.stream().map(SupporterDetail.PledgeLine::provider).distinct().forEach((provider) -> {
+				List<String> refs = Stream
+					.concat(pledges.stream()
+						.filter((pledge) -> pledge.provider().equals(provider))
+						.map(SupporterDetail.PledgeLine::providerRef),
+							payments.stream()
+								.filter((payment) -> payment.provider().equals(provider))
+								.map(SupporterDetail.PaymentLine::providerRef))
+					.distinct()
+					.toList();
+				events.addAll(this.supporters.events(provider, refs, DETAIL_EVENTS));
+			});
+			events.sort(Comparator.comparing(SupporterDetail.EventLine::receivedAt));
+			return new SupporterDetail(supporter, this.memberships.membershipOf(id), pledges, payments, refunds, events,
+					this.supporters.comps(id), providerLinks(supporter, pledges));
+		});
+	}
+
+	private static List<SupporterDetail.ProviderLink> providerLinks(SupporterDetail.Supporter supporter,
+			List<SupporterDetail.PledgeLine> pledges) {
+		List<SupporterDetail.ProviderLink> links = new ArrayList<>();
+		if (pledges.stream().anyMatch((pledge) -> "stripe".equals(pledge.provider()))) {
+			links.add(new SupporterDetail.ProviderLink("Find the customer in Stripe",
+					"https://dashboard.stripe.com/search?query="
+							+ URLEncoder.encode(supporter.email(), StandardCharsets.UTF_8)));
+			pledges.stream()
+				.filter((pledge) -> "stripe".equals(pledge.provider()) && pledge.providerRef().startsWith("sub_"))
+				.forEach((pledge) -> links
+					.add(new SupporterDetail.ProviderLink("Subscription " + pledge.providerRef() + " in Stripe",
+							"https://dashboard.stripe.com/subscriptions/"
+									+ URLEncoder.encode(pledge.providerRef(), StandardCharsets.UTF_8))));
+		}
+		return links;
+	}
+
+	private Long tierId(SupporterFilter filter) {
+		return (filter.tier() != null) ? this.catalog.tier(filter.tier()).map(Tier::id).orElse(null) : null;
+	}
+
+	record Page(List<SupporterRow> rows, String nextCursor) {
+	}
+
+}

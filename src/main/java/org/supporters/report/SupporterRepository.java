@@ -1,0 +1,271 @@
+package org.supporters.report;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectLimitStep;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import org.jooq.generated.tables.Pledge;
+
+import static org.jooq.generated.Tables.COMP;
+import static org.jooq.generated.Tables.PAYMENT;
+import static org.jooq.generated.Tables.PLEDGE;
+import static org.jooq.generated.Tables.PROVIDER_EVENT;
+import static org.jooq.generated.Tables.SUPPORTER;
+import static org.jooq.generated.Tables.TIER;
+
+/**
+ * Reads supporters, their pledges, payments and events for the staff pages and exports.
+ */
+@Repository
+class SupporterRepository {
+
+	/** Rows fetched from PostgreSQL at a time while streaming an export. */
+	static final int FETCH_SIZE = 1000;
+
+	// sorted and searched under the "C" collation, as the V6 indexes are
+	private static final Field<String> EMAIL_KEY = DSL.field("lower({0}) collate \"C\"", String.class, SUPPORTER.EMAIL);
+
+	private static final Field<String> NAME_KEY = DSL.field("lower({0}) collate \"C\"", String.class, SUPPORTER.NAME);
+
+	private static final Pledge P = PLEDGE.as("p");
+
+	private static final Table<?> CURRENT = DSL
+		.lateral(DSL
+			.select(P.STATUS, P.KIND, P.BILLING_INTERVAL, P.AMOUNT_MINOR, P.CURRENCY, P.PROVIDER,
+					TIER.NAME.as("tier_name"))
+			.from(P)
+			.leftJoin(TIER)
+			.on(TIER.ID.eq(P.TIER_ID))
+			.where(P.SUPPORTER_ID.eq(SUPPORTER.ID))
+			.orderBy(DSL.field(P.STATUS.in("active", "past_due")).desc(), P.CREATED_AT.desc())
+			.limit(1))
+		.as("current");
+
+	private final DSLContext db;
+
+	SupporterRepository(DSLContext db) {
+		this.db = db;
+	}
+
+	/** One page of the list, after the filter's cursor. */
+	List<SupporterRow> page(SupporterFilter filter, Long tierId, int size) {
+		return select(filter, tierId, true).limit(size).fetch(SupporterRepository::row);
+	}
+
+	/** Every supporter the filter finds, streamed row by row (call in a transaction). */
+	void stream(SupporterFilter filter, Long tierId, Consumer<SupporterRow> each) {
+		try (Cursor<? extends Record> rows = select(filter, tierId, false).fetchSize(FETCH_SIZE).fetchLazy()) {
+			rows.forEach((row) -> each.accept(row(row)));
+		}
+	}
+
+	/** The sort value of a row, for the next page's cursor. */
+	static String sortValue(SupporterFilter filter, SupporterRow row) {
+		return "email".equals(filter.sort()) ? row.email().toLowerCase() : row.joined().toString();
+	}
+
+	private SelectLimitStep<? extends Record> select(SupporterFilter filter, Long tierId, boolean fromCursor) {
+		List<Condition> conditions = new ArrayList<>();
+		if (filter.q() != null) {
+			String prefix = likePrefix(filter.q().toLowerCase());
+			conditions.add(filter.q().contains("@") ? EMAIL_KEY.like(prefix, '\\')
+					: EMAIL_KEY.like(prefix, '\\').or(NAME_KEY.like(prefix, '\\')));
+		}
+		Condition pledge = DSL.noCondition();
+		if (filter.status() != null) {
+			pledge = pledge.and("one_off".equals(filter.status()) ? PLEDGE.KIND.eq("one_off")
+					: PLEDGE.KIND.eq("recurring").and(PLEDGE.STATUS.eq(filter.status())));
+		}
+		if (tierId != null) {
+			pledge = pledge.and(PLEDGE.TIER_ID.eq(tierId));
+		}
+		if (filter.interval() != null) {
+			pledge = pledge.and(PLEDGE.BILLING_INTERVAL.eq(filter.interval()));
+		}
+		if (filter.provider() != null) {
+			pledge = pledge.and(PLEDGE.PROVIDER.eq(filter.provider()));
+		}
+		if (!pledge.equals(DSL.noCondition())) {
+			conditions
+				.add(DSL.exists(DSL.selectOne().from(PLEDGE).where(PLEDGE.SUPPORTER_ID.eq(SUPPORTER.ID)).and(pledge)));
+		}
+		if (filter.joinedFromInstant() != null) {
+			conditions.add(SUPPORTER.CREATED_AT.ge(at(filter.joinedFromInstant())));
+		}
+		if (filter.joinedUntilInstant() != null) {
+			conditions.add(SUPPORTER.CREATED_AT.lt(at(filter.joinedUntilInstant())));
+		}
+		SupporterFilter.Cursor cursor = fromCursor ? filter.cursor() : null;
+		List<SortField<?>> order;
+		switch (filter.sort()) {
+			case "oldest" -> {
+				order = List.of(SUPPORTER.CREATED_AT.asc(), SUPPORTER.ID.asc());
+				if (cursor != null) {
+					conditions.add(DSL.row(SUPPORTER.CREATED_AT, SUPPORTER.ID)
+						.gt(at(Instant.parse(cursor.value())), cursor.id()));
+				}
+			}
+			case "email" -> {
+				order = List.of(EMAIL_KEY.asc(), SUPPORTER.ID.asc());
+				if (cursor != null) {
+					conditions.add(DSL.row(EMAIL_KEY, SUPPORTER.ID).gt(cursor.value(), cursor.id()));
+				}
+			}
+			default -> {
+				order = List.of(SUPPORTER.CREATED_AT.desc(), SUPPORTER.ID.desc());
+				if (cursor != null) {
+					conditions.add(DSL.row(SUPPORTER.CREATED_AT, SUPPORTER.ID)
+						.lt(at(Instant.parse(cursor.value())), cursor.id()));
+				}
+			}
+		}
+		return this.db
+			.select(SUPPORTER.ID, SUPPORTER.EMAIL, SUPPORTER.NAME, SUPPORTER.CREATED_AT,
+					CURRENT.field(P.STATUS.getName(), String.class), CURRENT.field(P.KIND.getName(), String.class),
+					CURRENT.field("tier_name", String.class), CURRENT.field(P.BILLING_INTERVAL.getName(), String.class),
+					CURRENT.field(P.AMOUNT_MINOR.getName(), Long.class),
+					CURRENT.field(P.CURRENCY.getName(), String.class),
+					CURRENT.field(P.PROVIDER.getName(), String.class))
+			.from(SUPPORTER)
+			.leftJoin(CURRENT)
+			.on(DSL.trueCondition())
+			.where(conditions)
+			.orderBy(order);
+	}
+
+	Optional<SupporterDetail.Supporter> supporter(UUID id) {
+		return this.db.selectFrom(SUPPORTER)
+			.where(SUPPORTER.ID.eq(id))
+			.fetchOptional((row) -> new SupporterDetail.Supporter(row.getId(), row.getEmail(), row.getName(),
+					row.getCreatedAt().toInstant()));
+	}
+
+	List<SupporterDetail.PledgeLine> pledges(UUID supporterId) {
+		return this.db.select(PLEDGE.asterisk(), TIER.NAME)
+			.from(PLEDGE)
+			.leftJoin(TIER)
+			.on(TIER.ID.eq(PLEDGE.TIER_ID))
+			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
+			.orderBy(PLEDGE.CREATED_AT.desc())
+			.fetch((row) -> new SupporterDetail.PledgeLine(row.get(PLEDGE.ID), row.get(PLEDGE.KIND), row.get(TIER.NAME),
+					row.get(PLEDGE.BILLING_INTERVAL),
+					Amounts.format(row.get(PLEDGE.AMOUNT_MINOR), row.get(PLEDGE.CURRENCY)), row.get(PLEDGE.STATUS),
+					row.get(PLEDGE.PROVIDER), row.get(PLEDGE.PROVIDER_REF), instant(row.get(PLEDGE.CREATED_AT)),
+					instant(row.get(PLEDGE.CURRENT_PERIOD_END)), row.get(PLEDGE.CANCEL_AT_PERIOD_END),
+					instant(row.get(PLEDGE.ENDED_AT)), row.get(PLEDGE.ENDED_REASON)));
+	}
+
+	List<SupporterDetail.PaymentLine> payments(UUID supporterId, int limit) {
+		return this.db.select(PAYMENT.asterisk())
+			.from(PAYMENT)
+			.join(PLEDGE)
+			.on(PLEDGE.ID.eq(PAYMENT.PLEDGE_ID))
+			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
+			.orderBy(PAYMENT.OCCURRED_AT.desc())
+			.limit(limit)
+			.fetch((row) -> new SupporterDetail.PaymentLine(instant(row.get(PAYMENT.OCCURRED_AT)),
+					Amounts.format(row.get(PAYMENT.AMOUNT_MINOR), row.get(PAYMENT.CURRENCY)), row.get(PAYMENT.STATUS),
+					(row.get(PAYMENT.REFUNDED_MINOR) > 0)
+							? Amounts.format(row.get(PAYMENT.REFUNDED_MINOR), row.get(PAYMENT.CURRENCY)) : null,
+					row.get(PAYMENT.FAILURE_REASON), row.get(PAYMENT.PROVIDER), row.get(PAYMENT.PROVIDER_REF)));
+	}
+
+	/**
+	 * The provider events that mention one of these provider references (pledges and
+	 * payments), oldest first. Searches the raw payloads of the provider: fine for one
+	 * supporter's page, not for a report.
+	 */
+	List<SupporterDetail.EventLine> events(String provider, List<String> providerRefs, int limit) {
+		if (providerRefs.isEmpty()) {
+			return List.of();
+		}
+		Condition mentions = DSL.or(providerRefs.stream()
+			.map((ref) -> DSL.condition("position({0} in {1}::text) > 0", DSL.val(ref), PROVIDER_EVENT.PAYLOAD))
+			.toList());
+		return this.db.selectFrom(PROVIDER_EVENT)
+			.where(PROVIDER_EVENT.PROVIDER.eq(provider))
+			.and(mentions)
+			.orderBy(PROVIDER_EVENT.RECEIVED_AT, PROVIDER_EVENT.ID)
+			.limit(limit)
+			.fetch((row) -> new SupporterDetail.EventLine(row.getId(), row.getEventId(), row.getType(),
+					row.getReceivedAt().toInstant(), instant(row.getProcessedAt()), row.getAttempts(),
+					row.getLastError()));
+	}
+
+	List<SupporterDetail.CompLine> comps(UUID supporterId) {
+		return this.db.select(COMP.ID, TIER.NAME, COMP.VALID_UNTIL, COMP.REASON, COMP.GRANTED_AT, COMP.REVOKED_AT)
+			.from(COMP)
+			.join(TIER)
+			.on(TIER.ID.eq(COMP.TIER_ID))
+			.where(COMP.SUPPORTER_ID.eq(supporterId))
+			.orderBy(COMP.GRANTED_AT.desc())
+			.fetch((row) -> new SupporterDetail.CompLine(row.value1(), row.value2(), row.value3().toInstant(),
+					row.value4(), row.value5().toInstant(), instant(row.value6())));
+	}
+
+	/**
+	 * Payments with their supporter's email, oldest first, streamed (call in a
+	 * transaction).
+	 */
+	void streamPayments(Instant from, Instant until, Consumer<Record> each) {
+		Condition when = DSL.noCondition();
+		if (from != null) {
+			when = when.and(PAYMENT.OCCURRED_AT.ge(at(from)));
+		}
+		if (until != null) {
+			when = when.and(PAYMENT.OCCURRED_AT.lt(at(until)));
+		}
+		try (Cursor<? extends Record> rows = this.db
+			.select(PAYMENT.OCCURRED_AT, SUPPORTER.EMAIL, PLEDGE.KIND, PAYMENT.AMOUNT_MINOR, PAYMENT.CURRENCY,
+					PAYMENT.STATUS, PAYMENT.REFUNDED_MINOR, PAYMENT.PROVIDER, PAYMENT.PROVIDER_REF, PAYMENT.ID)
+			.from(PAYMENT)
+			.join(PLEDGE)
+			.on(PLEDGE.ID.eq(PAYMENT.PLEDGE_ID))
+			.join(SUPPORTER)
+			.on(SUPPORTER.ID.eq(PLEDGE.SUPPORTER_ID))
+			.where(when)
+			.orderBy(PAYMENT.OCCURRED_AT, PAYMENT.ID)
+			.fetchSize(FETCH_SIZE)
+			.fetchLazy()) {
+			rows.forEach(each);
+		}
+	}
+
+	private static SupporterRow row(Record row) {
+		Long amount = row.get(8, Long.class);
+		String currency = row.get(9, String.class);
+		return new SupporterRow(row.get(SUPPORTER.ID), row.get(SUPPORTER.EMAIL), row.get(SUPPORTER.NAME),
+				row.get(SUPPORTER.CREATED_AT).toInstant(), row.get(4, String.class), row.get(5, String.class),
+				row.get(6, String.class), row.get(7, String.class), amount, (currency != null) ? currency.trim() : null,
+				(amount != null) ? Amounts.format(amount, currency) : "", row.get(10, String.class));
+	}
+
+	private static String likePrefix(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(OffsetDateTime at) {
+		return (at != null) ? at.toInstant() : null;
+	}
+
+}

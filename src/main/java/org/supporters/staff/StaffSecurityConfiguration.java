@@ -1,0 +1,95 @@
+package org.supporters.staff;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The staff pages' own chain, before the platform's catch-all: form sign-in against
+ * staff_user, roles ADMIN and STAFF, a lockout after wrong passwords, an idle timeout,
+ * CSRF tokens in the session, and the same strict headers as every page.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffSecurityConfiguration {
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain staffSecurityFilterChain(HttpSecurity http, StaffUsers users, StaffProperties properties)
+			throws Exception {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users::signingIn);
+		passwords.setPasswordEncoder(users.passwordEncoder());
+		http.securityMatcher("/staff", "/staff/**")
+			.authenticationManager(new ProviderManager(passwords))
+			.authorizeHttpRequests(
+					(requests) -> requests.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+						.permitAll()
+						.requestMatchers("/staff/login")
+						.permitAll()
+						.requestMatchers("/staff/admin", "/staff/admin/**")
+						.hasRole("ADMIN")
+						.anyRequest()
+						.hasAnyRole("ADMIN", "STAFF"))
+			.formLogin((form) -> form.loginPage("/staff/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.successHandler(signedIn(users, properties))
+				.failureHandler(failed(users)))
+			.logout((logout) -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login?signedOut"))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(forbidden()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions((frames) -> frames.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	private static AuthenticationSuccessHandler signedIn(StaffUsers users, StaffProperties properties) {
+		SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+		redirect.setDefaultTargetUrl("/staff");
+		redirect.setAlwaysUseDefaultTargetUrl(false);
+		return (request, response, authentication) -> {
+			request.getSession().setMaxInactiveInterval((int) properties.sessionTimeout().toSeconds());
+			users.recordSuccess(((StaffPrincipal) authentication.getPrincipal()).id());
+			redirect.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	private static AuthenticationFailureHandler failed(StaffUsers users) {
+		return (request, response, exception) -> {
+			String email = request.getParameter("email");
+			if (email != null && !email.isBlank() && !(exception instanceof LockedException)) {
+				users.recordFailure(email);
+			}
+			response.sendRedirect(request.getContextPath() + "/staff/login?error");
+		};
+	}
+
+	private static AccessDeniedHandler forbidden() {
+		return (request, response, denied) -> {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			String message = (denied instanceof CsrfException)
+					? "This form has expired or did not come from this site. Go back, reload the page and try again."
+					: "Only an admin may do that.";
+			request.setAttribute("message", message);
+			// stays within this chain: the platform's would check the form's token again
+			request.getRequestDispatcher("/staff/forbidden").forward(request, response);
+		};
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Staff: sign-in, staff users and their roles, and the audit log of what they did.
+ */
+package org.supporters.staff;

@@ -1,0 +1,324 @@
+package org.supporters.report;
+
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import org.supporters.IntegrationTest;
+import org.supporters.Reader;
+import org.supporters.StaffMember;
+import org.supporters.payment.ProviderEventInbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.generated.Tables.AUDIT_LOG;
+import static org.jooq.generated.Tables.PAYMENT;
+import static org.jooq.generated.Tables.PLEDGE;
+import static org.jooq.generated.Tables.SUPPORTER;
+
+/** The dashboard, the supporter list and page, exports and comps as staff see them. */
+class ReportTests extends IntegrationTest {
+
+	private static final Pattern NEXT_PAGE = Pattern.compile("id=\"next-page\" rel=\"next\" href=\"([^\"]+)\"");
+
+	private static final Pattern ROW_EMAIL = Pattern
+		.compile("<td><a href=\"/staff/supporters/[^\"]+\">([^<]+)</a></td>");
+
+	@Autowired
+	DSLContext db;
+
+	@Autowired
+	ProviderEventInbox inbox;
+
+	@Test
+	void aNewSupporterCountsOnTheDashboardAtOnce() {
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		// events other tests left waiting would count too
+		this.inbox.applyDue();
+		long before = figure(staff.get("/staff").body(), "active-supporters");
+
+		paid(Map.of("frequency", "monthly", "option", "tier:friend", "email", unique("dash")));
+
+		String dashboard = staff.get("/staff").body();
+		assertThat(figure(dashboard, "active-supporters")).isEqualTo(before + 1);
+		assertThat(dashboard).contains("<svg").contains("New and churned supporters per month").contains("EUR");
+	}
+
+	@Test
+	void searchFindsASupporterByTheStartOfTheirEmailOrName() {
+		String prefix = "find-" + UUID.randomUUID().toString().substring(0, 8);
+		supporter(prefix + "@example.com", "Zebedee " + prefix, OffsetDateTime.now(ZoneOffset.UTC));
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+		assertThat(emails(staff.get("/staff/supporters?q=" + prefix.toUpperCase()).body()))
+			.containsExactly(prefix + "@example.com");
+		assertThat(emails(staff.get("/staff/supporters?q=zebedee+" + prefix).body()))
+			.containsExactly(prefix + "@example.com");
+		assertThat(emails(staff.get("/staff/supporters?q=" + prefix.substring(0, 7) + "%25").body())).isEmpty();
+	}
+
+	@Test
+	void keysetPagesWalkEverySupporterOnceInOrder() {
+		String prefix = "page-" + UUID.randomUUID().toString().substring(0, 8);
+		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(200);
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			String email = prefix + "-" + i + "@example.com";
+			// pairs share a join time: the id breaks the tie
+			supporter(email, null, start.plusHours(i / 2));
+			expected.add(0, email);
+		}
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+		List<String> seen = new ArrayList<>();
+		String next = "/staff/supporters?q=" + prefix + "&sort=newest";
+		int pages = 0;
+		while (next != null) {
+			String page = staff.get(next).body();
+			seen.addAll(emails(page));
+			Matcher link = NEXT_PAGE.matcher(page);
+			next = link.find() ? link.group(1).replace("&amp;", "&") : null;
+			pages++;
+		}
+
+		assertThat(pages).isEqualTo(3);
+		assertThat(seen).hasSize(120).doesNotHaveDuplicates();
+		List<String> byTime = new ArrayList<>(seen);
+		assertThat(byTime.subList(0, 2)).containsExactlyInAnyOrderElementsOf(expected.subList(0, 2));
+		assertThat(seen.get(119)).isIn(expected.subList(118, 120));
+	}
+
+	@Test
+	void everyFilterSaysWhatIsWrongWithIt() {
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+		HttpResponse<String> response = staff.get("/staff/supporters?status=gone&tier=no-such-tier&interval=week"
+				+ "&provider=paypal&joinedFrom=2026-02-30&joinedTo=yesterday&sort=random&after=xyz");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("Choose a status from the list.")
+			.contains("There is no tier &quot;no-such-tier&quot;")
+			.contains("Choose monthly or yearly.")
+			.contains("Choose Stripe or Sandbox.")
+			.contains("Enter a date as year-month-day")
+			.contains("Choose an order from the list.")
+			.contains("This page link is damaged or out of date");
+		assertThat(staff.get("/staff/supporters?joinedFrom=2026-02-01&joinedTo=2026-01-01").body())
+			.contains("The last day must not be before the first day.");
+		assertThat(staff.get("/staff/supporters/export.csv?status=gone").statusCode()).isEqualTo(400);
+		assertThat(staff.get("/staff/payments/export.csv?from=soon").body()).contains("Enter a date as year-month-day");
+	}
+
+	@Test
+	void filtersNarrowTheListByPledge() {
+		String prefix = "filter-" + UUID.randomUUID().toString().substring(0, 8);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		UUID monthly = supporter(prefix + "-monthly@example.com", null, now.minusDays(3));
+		pledge(monthly, "recurring", "month", "active", "stripe");
+		UUID yearly = supporter(prefix + "-yearly@example.com", null, now.minusDays(40));
+		pledge(yearly, "recurring", "year", "past_due", "sandbox");
+		UUID once = supporter(prefix + "-once@example.com", null, now.minusDays(400));
+		pledge(once, "one_off", null, "paid", "sandbox");
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		String list = "/staff/supporters?q=" + prefix;
+
+		assertThat(emails(staff.get(list + "&status=active").body())).containsExactly(prefix + "-monthly@example.com");
+		assertThat(emails(staff.get(list + "&status=past_due").body())).containsExactly(prefix + "-yearly@example.com");
+		assertThat(emails(staff.get(list + "&status=one_off").body())).containsExactly(prefix + "-once@example.com");
+		assertThat(emails(staff.get(list + "&interval=year").body())).containsExactly(prefix + "-yearly@example.com");
+		assertThat(emails(staff.get(list + "&provider=stripe").body()))
+			.containsExactly(prefix + "-monthly@example.com");
+		assertThat(emails(staff.get(list + "&joinedFrom=" + now.minusDays(50).toLocalDate() + "&sort=oldest").body()))
+			.containsExactly(prefix + "-yearly@example.com", prefix + "-monthly@example.com");
+		assertThat(emails(staff.get(list + "&sort=email").body())).containsExactly(prefix + "-monthly@example.com",
+				prefix + "-once@example.com", prefix + "-yearly@example.com");
+	}
+
+	@Test
+	void htmlInANameOrEmailIsShownAsTextAndFormulasAreDefusedInTheCsv() {
+		String prefix = "xss-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID id = supporter(prefix + "<b>@example.com", "<script>alert('x')</script>",
+				OffsetDateTime.now(ZoneOffset.UTC));
+		String formula = prefix + "-f@example.com";
+		supporter(formula, "=HYPERLINK(\"http://evil.example\",\"click\")", OffsetDateTime.now(ZoneOffset.UTC));
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+		String list = staff.get("/staff/supporters?q=" + prefix).body();
+		String detail = staff.get("/staff/supporters/" + id).body();
+		String csv = staff.get("/staff/supporters/export.csv?q=" + prefix).body();
+
+		for (String page : List.of(list, detail)) {
+			assertThat(page).doesNotContain("<script>alert")
+				.doesNotContain(prefix + "<b>")
+				.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+				.contains(prefix + "&lt;b&gt;@example.com");
+		}
+		assertThat(csv).contains("\"<script>alert('x')</script>\"")
+			.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"")
+			.doesNotContain(",\"=HYPERLINK");
+	}
+
+	@Test
+	void theSupporterCsvHasTheFilteredListAndTheExportIsAudited() {
+		String prefix = "csv-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID a = supporter(prefix + "-a@example.com", "Ann", OffsetDateTime.now(ZoneOffset.UTC));
+		pledge(a, "recurring", "month", "active", "sandbox");
+		supporter(prefix + "-b@example.com", "Bo", OffsetDateTime.now(ZoneOffset.UTC));
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+		HttpResponse<String> csv = staff.get("/staff/supporters/export.csv?q=" + prefix + "&status=active");
+
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("attachment"));
+		List<String> lines = csv.body().lines().toList();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).startsWith("\"id\",\"email\",\"name\"");
+		assertThat(lines.get(1)).contains(prefix + "-a@example.com")
+			.contains("\"active\"")
+			.contains("\"5.00\"")
+			.contains("\"EUR\"");
+		assertThat(this.db.fetchCount(AUDIT_LOG,
+				AUDIT_LOG.ACTION.eq("export.supporters")
+					.and(AUDIT_LOG.DETAILS.cast(String.class).contains(prefix))
+					.and(AUDIT_LOG.REMOTE_ADDRESS.isNotNull())))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void thePaymentsCsvHasEachPaymentWithItsSupportersEmail() {
+		String email = unique("paycsv");
+		paid(Map.of("frequency", "monthly", "option", "tier:friend", "email", email));
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		String today = OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().toString();
+
+		String csv = staff.get("/staff/payments/export.csv?from=" + today).body();
+
+		assertThat(csv.lines().filter((line) -> line.contains(email))).singleElement()
+			.satisfies((
+					line) -> assertThat(line).contains("\"succeeded\"").contains("\"5.00\"").contains("\"recurring\""));
+	}
+
+	@Test
+	void theSupporterPageShowsPledgesPaymentsEventsAndTheDerivedMembership() {
+		String email = unique("detail");
+		paid(Map.of("frequency", "monthly", "option", "tier:supporter", "email", email));
+		UUID id = this.db.select(SUPPORTER.ID).from(SUPPORTER).where(SUPPORTER.EMAIL.eq(email)).fetchSingle().value1();
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+		String page = staff.get("/staff/supporters/" + id).body();
+
+		assertThat(page).contains(email)
+			.contains("Supporter")
+			.contains("succeeded")
+			.contains("checkout.session.completed")
+			.containsPattern("<strong>active</strong>\\s*<span>· supporter</span>");
+		assertThat(staff.get("/staff/supporters/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+		assertThat(staff.get("/staff/supporters/not-a-uuid").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anAdminGrantsAndRevokesACompAndItIsAudited() {
+		UUID id = supporter(unique("comp"), null, OffsetDateTime.now(ZoneOffset.UTC));
+		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		String page = "/staff/supporters/" + id;
+		String until = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toLocalDate().toString();
+
+		HttpResponse<String> invalid = admin.postForm(page, "/staff/admin/supporters/" + id + "/comps",
+				Map.of("tier", "nope", "validUntil", "2001-01-01", "reason", " "));
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.body()).contains("There is no such tier")
+			.contains("The last day must be today or later.")
+			.contains("Say why, for the record.");
+
+		HttpResponse<String> granted = admin.postForm(page, "/staff/admin/supporters/" + id + "/comps",
+				Map.of("tier", "patron", "validUntil", until, "reason", "Press pass"));
+		assertThat(granted.statusCode()).isEqualTo(302);
+		String withComp = admin.get(page).body();
+		assertThat(withComp).contains("<strong>comp</strong>").contains("Press pass");
+
+		Matcher revoke = Pattern.compile("action=\"(/staff/admin/supporters/[^\"]+/revoke)\"").matcher(withComp);
+		assertThat(revoke.find()).isTrue();
+		admin.postForm(page, revoke.group(1), Map.of());
+		assertThat(admin.get(page).body()).contains("<strong>none</strong>").contains("(revoked");
+		assertThat(this.db.fetchCount(AUDIT_LOG, AUDIT_LOG.TARGET.eq("supporter:" + id))).isEqualTo(2);
+	}
+
+	/** Pledges and pays with a good card, and comes back to the thank-you page. */
+	private void paid(Map<String, String> form) {
+		Reader reader = new Reader(this.port);
+		HttpResponse<String> paid = reader.pay(reader.pledge(form), "4242424242424242");
+		assertThat(reader.get(Reader.location(paid)).statusCode()).isEqualTo(200);
+		this.inbox.applyDue();
+	}
+
+	private UUID supporter(String email, String name, OffsetDateTime joined) {
+		return this.db.insertInto(SUPPORTER)
+			.set(SUPPORTER.EMAIL, email)
+			.set(SUPPORTER.NAME, name)
+			.set(SUPPORTER.CREATED_AT, joined)
+			.returning(SUPPORTER.ID)
+			.fetchSingle()
+			.getId();
+	}
+
+	private void pledge(UUID supporterId, String kind, String interval, String status, String provider) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		UUID pledge = this.db.insertInto(PLEDGE)
+			.set(PLEDGE.SUPPORTER_ID, supporterId)
+			.set(PLEDGE.KIND, kind)
+			.set(PLEDGE.AMOUNT_MINOR, 500L)
+			.set(PLEDGE.CURRENCY, "EUR")
+			.set(PLEDGE.BILLING_INTERVAL, interval)
+			.set(PLEDGE.STATUS, status)
+			.set(PLEDGE.PROVIDER, provider)
+			.set(PLEDGE.PROVIDER_REF, "test_" + UUID.randomUUID())
+			.set(PLEDGE.CURRENT_PERIOD_END, "recurring".equals(kind) ? now.plusDays(20) : null)
+			.set(PLEDGE.PROVIDER_STATE_AT, now)
+			.returning(PLEDGE.ID)
+			.fetchSingle()
+			.getId();
+		this.db.insertInto(PAYMENT)
+			.set(PAYMENT.PLEDGE_ID, pledge)
+			.set(PAYMENT.AMOUNT_MINOR, 500L)
+			.set(PAYMENT.CURRENCY, "EUR")
+			.set(PAYMENT.STATUS, "succeeded")
+			.set(PAYMENT.PROVIDER, provider)
+			.set(PAYMENT.PROVIDER_REF, "test_" + UUID.randomUUID())
+			.set(PAYMENT.OCCURRED_AT, now)
+			.set(PAYMENT.PROVIDER_STATE_AT, now)
+			.execute();
+	}
+
+	private static List<String> emails(String page) {
+		List<String> emails = new ArrayList<>();
+		Matcher matcher = ROW_EMAIL.matcher(page);
+		while (matcher.find()) {
+			emails.add(matcher.group(1));
+		}
+		return emails;
+	}
+
+	private static long figure(String page, String id) {
+		Matcher matcher = Pattern.compile("id=\"" + id + "\">([0-9,]+)<").matcher(page);
+		assertThat(matcher.find()).as("figure " + id).isTrue();
+		return Long.parseLong(matcher.group(1).replace(",", ""));
+	}
+
+	private static String unique(String what) {
+		return what + "-" + UUID.randomUUID() + "@example.com";
+	}
+
+}
