@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.supporters.catalog.TierRepository.NewPrice;
+import org.supporters.catalog.TierRepository.NewTier;
 
 /**
  * What other modules ask of the catalog: the tiers on offer, and the currency they are
@@ -33,6 +37,63 @@ public class Catalog {
 
 	public Optional<Tier> tier(long id) {
 		return this.tiers.findById(id);
+	}
+
+	/** Every tier, offered or retired, in display order: for the admin pages. */
+	public List<Tier> allTiers() {
+		return this.tiers.findAll();
+	}
+
+	/**
+	 * Adds a tier at the end of the list, offered at once.
+	 * @return its id, or empty when the slug is taken
+	 */
+	@Transactional
+	public Optional<Long> createTier(TierChange change) {
+		if (this.tiers.findBySlug(change.slug()).isPresent()) {
+			return Optional.empty();
+		}
+		long id = this.tiers.insert(new NewTier(change.slug(), change.name(), change.description(), change.benefits(),
+				this.tiers.nextPosition(), List.of(new NewPrice(BillingInterval.MONTH, change.monthly()),
+						new NewPrice(BillingInterval.YEAR, change.yearly()))));
+		return Optional.of(id);
+	}
+
+	/**
+	 * Changes a tier's words, benefits and prices; pledges already made keep what they
+	 * pay.
+	 */
+	@Transactional
+	public void updateTier(long id, TierChange change) {
+		this.tiers.update(id, change.name(), change.description(), change.benefits());
+		this.tiers.setPrice(id, BillingInterval.MONTH, change.monthly());
+		this.tiers.setPrice(id, BillingInterval.YEAR, change.yearly());
+	}
+
+	/** Swaps a tier with its neighbour above or below in the display order. */
+	@Transactional
+	public void moveTier(long id, boolean up) {
+		List<Tier> order = this.tiers.findAll();
+		int index = -1;
+		for (int i = 0; i < order.size(); i++) {
+			if (order.get(i).id() == id) {
+				index = i;
+			}
+		}
+		int other = up ? index - 1 : index + 1;
+		if (index < 0 || other < 0 || other >= order.size()) {
+			return;
+		}
+		for (int i = 0; i < order.size(); i++) {
+			int position = (i == index) ? other : (i == other) ? index : i;
+			this.tiers.setPosition(order.get(i).id(), position);
+		}
+	}
+
+	/** Retires a tier (no longer offered; its pledges go on) or offers it again. */
+	@Transactional
+	public void setOffered(long id, boolean offered) {
+		this.tiers.setActive(id, offered);
 	}
 
 	public String currency() {

@@ -46,6 +46,50 @@ class TierRepository {
 			.fetch());
 	}
 
+	/** Every tier, offered or retired, in display order. */
+	List<Tier> findAll() {
+		return tiers(this.db.select()
+			.from(TIER)
+			.leftJoin(TIER_PRICE)
+			.on(TIER_PRICE.TIER_ID.eq(TIER.ID))
+			.orderBy(TIER.POSITION, TIER.ID)
+			.fetch());
+	}
+
+	int nextPosition() {
+		Integer last = this.db.select(DSL.max(TIER.POSITION)).from(TIER).fetchOne(0, Integer.class);
+		return (last != null) ? last + 1 : 0;
+	}
+
+	void update(long id, String name, String description, List<String> benefits) {
+		this.db.update(TIER)
+			.set(TIER.NAME, name)
+			.set(TIER.DESCRIPTION, description)
+			.set(TIER.BENEFITS, benefits.toArray(String[]::new))
+			.where(TIER.ID.eq(id))
+			.execute();
+	}
+
+	void setPrice(long id, BillingInterval interval, Money price) {
+		this.db.insertInto(TIER_PRICE)
+			.set(TIER_PRICE.TIER_ID, id)
+			.set(TIER_PRICE.CURRENCY, price.currency().getCurrencyCode())
+			.set(TIER_PRICE.BILLING_INTERVAL, interval.code())
+			.set(TIER_PRICE.AMOUNT_MINOR, price.minor())
+			.onConflict(TIER_PRICE.TIER_ID, TIER_PRICE.CURRENCY, TIER_PRICE.BILLING_INTERVAL)
+			.doUpdate()
+			.set(TIER_PRICE.AMOUNT_MINOR, price.minor())
+			.execute();
+	}
+
+	void setActive(long id, boolean active) {
+		this.db.update(TIER).set(TIER.ACTIVE, active).where(TIER.ID.eq(id)).execute();
+	}
+
+	void setPosition(long id, int position) {
+		this.db.update(TIER).set(TIER.POSITION, position).where(TIER.ID.eq(id)).execute();
+	}
+
 	Optional<Tier> findBySlug(String slug) {
 		return tiers(this.db.select()
 			.from(TIER)

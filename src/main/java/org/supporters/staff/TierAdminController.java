@@ -1,0 +1,137 @@
+package org.supporters.staff;
+
+import java.util.Currency;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Tier;
+
+/**
+ * Admins create, edit, reorder and retire the tiers on offer; every change is audited.
+ */
+@Controller
+class TierAdminController {
+
+	private final Catalog catalog;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transaction;
+
+	TierAdminController(Catalog catalog, AuditLog audit, TransactionTemplate transaction) {
+		this.catalog = catalog;
+		this.audit = audit;
+		this.transaction = transaction;
+	}
+
+	@GetMapping("/staff/admin/tiers")
+	String tiers(Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", TierForm.empty());
+		}
+		model.addAttribute("tiers", this.catalog.allTiers());
+		model.addAttribute("currency", this.catalog.currency());
+		return "staff/tiers";
+	}
+
+	@PostMapping("/staff/admin/tiers")
+	ModelAndView create(@ModelAttribute("form") TierForm form, RedirectAttributes redirect) {
+		Map<String, String> errors = form.errors(currency());
+		if (errors.isEmpty()) {
+			boolean created = Boolean.TRUE.equals(this.transaction.execute((status) -> {
+				boolean added = this.catalog.createTier(form.change(currency())).isPresent();
+				if (added) {
+					this.audit.record("tier.create", "tier:" + form.slug().trim(), Map.of("name", form.name().trim()));
+				}
+				return added;
+			}));
+			if (created) {
+				redirect.addFlashAttribute("notice", "Added the tier " + form.name().trim() + ".");
+				return new ModelAndView("redirect:/staff/admin/tiers");
+			}
+			errors = Map.of("slug", "There is already a tier with this name in URLs; choose another.");
+		}
+		return new ModelAndView("staff/tiers", Map.of("form", form, "errors", errors, "tiers", this.catalog.allTiers(),
+				"currency", this.catalog.currency()), HttpStatus.BAD_REQUEST);
+	}
+
+	@GetMapping("/staff/admin/tiers/{id}")
+	String edit(@PathVariable long id, Model model) {
+		Tier tier = tier(id);
+		model.addAttribute("tier", tier);
+		model.addAttribute("form", TierForm.of(tier, this.catalog.currency()));
+		model.addAttribute("currency", this.catalog.currency());
+		return "staff/tier";
+	}
+
+	@PostMapping("/staff/admin/tiers/{id}")
+	ModelAndView update(@PathVariable long id, @ModelAttribute("form") TierForm submitted,
+			RedirectAttributes redirect) {
+		Tier tier = tier(id);
+		// the slug names the tier in pledges, tokens and pages: it never changes
+		TierForm form = new TierForm(tier.slug(), submitted.name(), submitted.description(), submitted.benefits(),
+				submitted.monthly(), submitted.yearly());
+		Map<String, String> errors = form.errors(currency());
+		if (!errors.isEmpty()) {
+			return new ModelAndView("staff/tier",
+					Map.of("tier", tier, "form", form, "errors", errors, "currency", this.catalog.currency()),
+					HttpStatus.BAD_REQUEST);
+		}
+		this.transaction.executeWithoutResult((status) -> {
+			this.catalog.updateTier(id, form.change(currency()));
+			this.audit.record("tier.update", "tier:" + tier.slug(), Map.of("name", form.name().trim(), "monthly",
+					form.monthly().trim(), "yearly", form.yearly().trim()));
+		});
+		redirect.addFlashAttribute("notice", "Saved " + form.name().trim() + ".");
+		return new ModelAndView("redirect:/staff/admin/tiers");
+	}
+
+	@PostMapping("/staff/admin/tiers/{id}/move")
+	String move(@PathVariable long id, @RequestParam(defaultValue = "") String direction) {
+		Tier tier = tier(id);
+		if (!direction.equals("up") && !direction.equals("down")) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Move a tier up or down.");
+		}
+		this.transaction.executeWithoutResult((status) -> {
+			this.catalog.moveTier(id, direction.equals("up"));
+			this.audit.record("tier.move", "tier:" + tier.slug(), Map.of("direction", direction));
+		});
+		return "redirect:/staff/admin/tiers";
+	}
+
+	@PostMapping("/staff/admin/tiers/{id}/offered")
+	String offered(@PathVariable long id, @RequestParam(defaultValue = "") String offered,
+			RedirectAttributes redirect) {
+		Tier tier = tier(id);
+		boolean offer = Boolean.parseBoolean(offered);
+		this.transaction.executeWithoutResult((status) -> {
+			this.catalog.setOffered(id, offer);
+			this.audit.record(offer ? "tier.offer" : "tier.retire", "tier:" + tier.slug(), Map.of());
+		});
+		redirect.addFlashAttribute("notice", offer ? tier.name() + " is offered again."
+				: tier.name() + " is retired: no longer offered; its supporters keep their pledges.");
+		return "redirect:/staff/admin/tiers";
+	}
+
+	private Tier tier(long id) {
+		return this.catalog.tier(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private Currency currency() {
+		return Currency.getInstance(this.catalog.currency());
+	}
+
+}
