@@ -9,6 +9,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
@@ -156,6 +157,18 @@ class StaffLoginTests extends IntegrationTest {
 			assertThat(response.body()).as("POST " + path).contains("Only an admin may do that.");
 		});
 		assertThat(staff.get("/staff").body()).doesNotContain("Audit log");
+	}
+
+	@Test
+	void aStaffSessionTimesOutAfterThirtyIdleMinutesAndLivesInPostgreSQL(@Autowired JdbcTemplate jdbc) {
+		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		String email = admin.addStaff("STAFF", PASSWORD);
+		StaffMember staff = StaffMember.signedIn(this.port, email, PASSWORD);
+		assertThat(staff.get("/staff").statusCode()).isEqualTo(200);
+
+		assertThat(jdbc.queryForList("select max_inactive_interval from spring_session where principal_name = ?",
+				Integer.class, email))
+			.containsExactly(30 * 60);
 	}
 
 	@Test
