@@ -74,6 +74,11 @@ class CompController {
 	ModelAndView revoke(@PathVariable String id, @PathVariable String compId, RedirectAttributes redirect) {
 		UUID supporterId = ReportController.uuid(id);
 		UUID comp = ReportController.uuid(compId);
+		SupporterDetail detail = this.supporters.detail(supporterId)
+			.orElseThrow(ReportController.NotFoundException::new);
+		if (detail.comps().stream().noneMatch((line) -> line.id().equals(comp))) {
+			throw new ReportController.NotFoundException();
+		}
 		long staffId = this.staff.id().orElseThrow();
 		boolean revoked = Boolean.TRUE.equals(this.transaction.execute((status) -> {
 			boolean done = this.memberships.revokeComp(comp, staffId);

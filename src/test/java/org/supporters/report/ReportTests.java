@@ -251,6 +251,12 @@ class ReportTests extends IntegrationTest {
 
 		Matcher revoke = Pattern.compile("action=\"(/staff/admin/supporters/[^\"]+/revoke)\"").matcher(withComp);
 		assertThat(revoke.find()).isTrue();
+		UUID other = supporter(unique("other"), null, OffsetDateTime.now(ZoneOffset.UTC));
+		String throughAnotherSupporter = revoke.group(1).replace(id.toString(), other.toString());
+		assertThat(admin.postForm(page, throughAnotherSupporter, Map.of()).statusCode())
+			.as("a comp is revoked only through its own supporter")
+			.isEqualTo(404);
+		assertThat(admin.get(page).body()).contains("<strong>comp</strong>");
 		admin.postForm(page, revoke.group(1), Map.of());
 		assertThat(admin.get(page).body()).contains("<strong>none</strong>").contains("(revoked");
 		assertThat(this.db.fetchCount(AUDIT_LOG, AUDIT_LOG.TARGET.eq("supporter:" + id))).isEqualTo(2);
