@@ -1,12 +1,5 @@
 package org.supporters.platform;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -14,75 +7,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security for every page: CSRF on every form (a cookie token, so readers need no server
- * session), strict headers (a CSP without inline scripts, no framing).
+ * The catch-all chain for every page no module claims: public, sessionless, with
+ * {@link PageSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-			+ "form-action 'self' https://checkout.stripe.com https://billing.stripe.com";
-
 	/**
-	 * The catch-all chain; a module with its own rules (staff, API) adds a chain with a
-	 * matcher, ordered before it.
+	 * A module with its own rules (staff, reader accounts, webhooks) adds a chain with a
+	 * matcher, ordered before this one.
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SupportersProperties properties) throws Exception {
-		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.secure(properties.secureCookies()).sameSite("Lax"));
-		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
-			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(staleFormHandler()))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.frameOptions((frames) -> frames.deny())
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+		PageSecurity.apply(http, properties)
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
-	}
-
-	/**
-	 * A missing or wrong CSRF token is a stale or forged form: say so, without a trace.
-	 */
-	private static AccessDeniedHandler staleFormHandler() {
-		return (request, response, denied) -> {
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			String message = (denied instanceof CsrfException)
-					? "This form has expired or did not come from this site. Go back, reload the page and try again."
-					: "You may not do that.";
-			request.setAttribute("message", message);
-			request.getRequestDispatcher("/error/forbidden").forward(request, response);
-		};
-	}
-
-	/**
-	 * Writes the CSRF cookie before the page starts streaming, so a form rendered late in
-	 * a long page still has its token.
-	 */
-	private static final class CsrfCookieFilter extends OncePerRequestFilter {
-
-		@Override
-		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-				throws ServletException, IOException {
-			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-			if (token != null) {
-				token.getToken();
-			}
-			chain.doFilter(request, response);
-		}
-
 	}
 
 }
