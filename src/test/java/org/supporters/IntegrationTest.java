@@ -42,6 +42,7 @@ public abstract class IntegrationTest {
 		registry.add("supporters.inbox.poll-interval", () -> "1h");
 		registry.add("supporters.sandbox.billing-interval", () -> "1h");
 		registry.add("supporters.pledge.expiry-interval", () -> "1h");
+		registry.add("supporters.mail.retry-interval", () -> "1h");
 		registry.add("supporters.admin.email", () -> ADMIN_EMAIL);
 		registry.add("supporters.admin.password", () -> ADMIN_PASSWORD);
 	}

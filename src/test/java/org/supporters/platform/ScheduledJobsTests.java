@@ -1,0 +1,27 @@
+package org.supporters.platform;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+
+import org.supporters.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The background jobs really run in the service, not only when a test calls them. */
+class ScheduledJobsTests extends IntegrationTest {
+
+	@Autowired
+	ScheduledTaskHolder scheduler;
+
+	@Test
+	void inboxWorkerRenewalsExpiryAndMailRetriesAreScheduled() {
+		assertThat(this.scheduler.getScheduledTasks()).map(ScheduledTask::toString)
+			.contains("org.supporters.payment.ProviderEventInbox.applyDue",
+					"org.supporters.payment.sandbox.SandboxBilling.chargeDue",
+					"org.supporters.pledge.Checkouts.expireAbandoned", "org.supporters.platform.Mail.deliverDue");
+	}
+
+}
