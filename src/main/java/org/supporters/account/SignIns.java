@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -176,14 +173,7 @@ class SignIns {
 	}
 
 	private byte[] codeHash(UUID requestId, String code) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secrets.secret("sign-in-codes"), "HmacSHA256"));
-			return mac.doFinal((requestId + ":" + code).getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.secrets.hmac("sign-in-codes", requestId + ":" + code);
 	}
 
 	private static String token() {

@@ -2,7 +2,6 @@ package org.supporters.payment.sandbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,9 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Service;
@@ -111,15 +107,7 @@ class SandboxManage {
 	}
 
 	private String sign(String email) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secrets.secret("sandbox.manage"), "HmacSHA256"));
-			return HexFormat.of()
-				.formatHex(mac.doFinal(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-		}
+		return HexFormat.of().formatHex(this.secrets.hmac("sandbox.manage", email.toLowerCase(Locale.ROOT)));
 	}
 
 }

@@ -2,7 +2,6 @@ package org.supporters.payment.sandbox;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -10,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -122,15 +118,7 @@ class SandboxPaymentProvider implements PaymentProvider {
 	}
 
 	private String sign(String sessionId, UUID checkoutId) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secrets.secret("sandbox.return"), "HmacSHA256"));
-			byte[] digest = mac.doFinal((sessionId + "|" + checkoutId).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
-		}
+		return HexFormat.of().formatHex(this.secrets.hmac("sandbox.return", sessionId + "|" + checkoutId));
 	}
 
 }
