@@ -3,6 +3,7 @@ package org.supporters.membership;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
@@ -30,13 +31,21 @@ class ApiKeyRepository {
 			.getId();
 	}
 
-	/** Marks the key used if it exists and is not revoked; whether it did. */
-	boolean markUsedIfValid(byte[] keyHash, Instant at) {
-		return this.db.update(API_KEY)
-			.set(API_KEY.LAST_USED_AT, at.atOffset(ZoneOffset.UTC))
+	/** The key with this hash, unless there is none or it was revoked. */
+	Optional<LiveKey> findLive(byte[] keyHash) {
+		return this.db.select(API_KEY.ID, API_KEY.LAST_USED_AT)
+			.from(API_KEY)
 			.where(API_KEY.KEY_HASH.eq(keyHash))
 			.and(API_KEY.REVOKED_AT.isNull())
-			.execute() == 1;
+			.fetchOptional(
+					(row) -> new LiveKey(row.value1(), (row.value2() != null) ? row.value2().toInstant() : null));
+	}
+
+	void markUsed(UUID id, Instant at) {
+		this.db.update(API_KEY)
+			.set(API_KEY.LAST_USED_AT, at.atOffset(ZoneOffset.UTC))
+			.where(API_KEY.ID.eq(id))
+			.execute();
 	}
 
 	boolean revoke(UUID id, Instant at) {
@@ -54,6 +63,9 @@ class ApiKeyRepository {
 			.fetch((row) -> new ApiKeys.ApiKey(row.value1(), row.value2(), row.value3().toInstant(),
 					(row.value4() != null) ? row.value4().toInstant() : null,
 					(row.value5() != null) ? row.value5().toInstant() : null));
+	}
+
+	record LiveKey(UUID id, Instant lastUsedAt) {
 	}
 
 }

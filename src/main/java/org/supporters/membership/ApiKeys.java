@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -21,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApiKeys {
 
 	private static final String PREFIX = "sk_members_";
+
+	static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -64,10 +68,20 @@ public class ApiKeys {
 		return this.repository.all();
 	}
 
-	/** Whether this is a live key; notes when it was last used. */
+	/**
+	 * Whether this is a live key; notes when it was last used, to the minute, so that a
+	 * site server's steady calls do not each write the key's row.
+	 */
 	@Transactional
 	boolean isValid(String key) {
-		return key.startsWith(PREFIX) && this.repository.markUsedIfValid(hash(key), this.clock.instant());
+		if (!key.startsWith(PREFIX)) {
+			return false;
+		}
+		Optional<ApiKeyRepository.LiveKey> live = this.repository.findLive(hash(key));
+		Instant now = this.clock.instant();
+		live.filter((found) -> found.lastUsedAt() == null || !found.lastUsedAt().isAfter(now.minus(LAST_USE_PRECISION)))
+			.ifPresent((found) -> this.repository.markUsed(found.id(), now));
+		return live.isPresent();
 	}
 
 	private static byte[] hash(String key) {

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -24,15 +26,26 @@ import org.supporters.platform.SupportersProperties;
 /**
  * The membership token: a compact ES256 JWS with iss, sub, status, tier, benefits, iat
  * and exp, at most an hour long and never past the membership's validUntil.
+ * <p>
+ * Checking an ES256 signature costs about a millisecond of CPU, and a reader's browser
+ * sends the same token with every membership call for half an hour. So the claims of
+ * tokens this instance signed or already verified are remembered until they expire: only
+ * genuine tokens get in, so the memory cannot be filled with forgeries, and a remembered
+ * token says nothing a fresh check would not.
  */
 @Component
 class MembershipTokens {
 
 	static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
+	/** About 5 MB at most: one signed-in reader's token per entry. */
+	static final int REMEMBERED_TOKENS = 10_000;
+
 	private final SigningKeys keys;
 
 	private final String issuer;
+
+	private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
 
 	MembershipTokens(SigningKeys keys, SupportersProperties properties) {
 		this.keys = keys;
@@ -67,7 +80,10 @@ class MembershipTokens {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Cannot sign a membership token", ex);
 		}
-		return Optional.of(new Issued(token.serialize(), expires));
+		String serialized = token.serialize();
+		remember(serialized, now, new TokenClaims(supporterId, membership.status(), membership.tier(),
+				membership.benefits(), issuedAt, expires));
+		return Optional.of(new Issued(serialized, expires));
 	}
 
 	/**
@@ -76,6 +92,10 @@ class MembershipTokens {
 	 * unknown key, a bad signature, another issuer, expired.
 	 */
 	Optional<TokenClaims> verify(String token, Instant now) {
+		TokenClaims known = this.verified.get(token);
+		if (known != null) {
+			return known.expiresAt().isAfter(now) ? Optional.of(known) : Optional.empty();
+		}
 		try {
 			SignedJWT jwt = SignedJWT.parse(token);
 			JWSHeader header = jwt.getHeader();
@@ -91,13 +111,28 @@ class MembershipTokens {
 					|| claims.getIssueTime() == null || !claims.getExpirationTime().toInstant().isAfter(now)) {
 				return Optional.empty();
 			}
-			return Optional.of(new TokenClaims(UUID.fromString(claims.getSubject()), claims.getStringClaim("status"),
-					claims.getStringClaim("tier"), claims.getStringListClaim("benefits"),
-					claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()));
+			TokenClaims verifiedClaims = new TokenClaims(UUID.fromString(claims.getSubject()),
+					claims.getStringClaim("status"), claims.getStringClaim("tier"),
+					claims.getStringListClaim("benefits"), claims.getIssueTime().toInstant(),
+					claims.getExpirationTime().toInstant());
+			remember(token, now, verifiedClaims);
+			return Optional.of(verifiedClaims);
 		}
 		catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException ex) {
 			return Optional.empty();
 		}
+	}
+
+	private void remember(String token, Instant now, TokenClaims claims) {
+		if (this.verified.size() >= REMEMBERED_TOKENS) {
+			// expired tokens go first; if all are live, start afresh rather than track
+			// use
+			this.verified.values().removeIf((known) -> !known.expiresAt().isAfter(now));
+			if (this.verified.size() >= REMEMBERED_TOKENS) {
+				this.verified.clear();
+			}
+		}
+		this.verified.put(token, claims);
 	}
 
 	record Issued(String token, Instant expiresAt) {

@@ -248,6 +248,25 @@ class SignInTests extends IntegrationTest {
 	}
 
 	@Test
+	void aSessionsLastAccessIsWrittenAtMostOnceAMinute() {
+		Reader reader = new Reader(this.port);
+		String email = email();
+		pledgeAndPay(reader, email, "monthly", "tier:supporter");
+		String supporterId = supporterId(email);
+		long signedInAt = lastAccess(supporterId);
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(reader.get("/api/v1/membership", JSON).body()).contains("\"member\":true");
+		}
+		assertThat(lastAccess(supporterId)).as("within the minute").isEqualTo(signedInAt);
+
+		this.jdbc.update("update spring_session set last_access_time = last_access_time - 61000, "
+				+ "expiry_time = expiry_time - 61000 where principal_name = ?", supporterId);
+		assertThat(reader.get("/api/v1/membership", JSON).body()).contains("\"member\":true");
+		assertThat(lastAccess(supporterId)).as("the stored time was a minute old").isGreaterThanOrEqualTo(signedInAt);
+	}
+
+	@Test
 	void signOutEndsOnlyThisBrowsersSession() {
 		String email = supporter();
 		Reader laptop = signedIn(email);
@@ -308,6 +327,11 @@ class SignInTests extends IntegrationTest {
 		HttpResponse<String> thanks = reader.get(Reader.location(paid));
 		assertThat(thanks.body()).contains("You are now a supporter");
 		return thanks;
+	}
+
+	private long lastAccess(String supporterId) {
+		return this.jdbc.queryForObject("select last_access_time from spring_session where principal_name = ?",
+				Long.class, supporterId);
 	}
 
 	private String supporterId(String email) {

@@ -369,6 +369,32 @@ class MembershipApiTests extends IntegrationTest {
 	}
 
 	@Test
+	void anApiKeysLastUseIsNotedToTheMinute() {
+		ApiKeys.CreatedKey key = this.apiKeys.create("Busy site", null);
+		assertThat(lastUse(key)).as("never used").isNull();
+
+		assertThat(api("/api/v1/members/" + UUID.randomUUID(), key.secret()).statusCode()).isEqualTo(200);
+		Instant firstUse = lastUse(key);
+		assertThat(firstUse).isNotNull();
+		assertThat(api("/api/v1/members/" + UUID.randomUUID(), key.secret()).statusCode()).isEqualTo(200);
+		assertThat(lastUse(key)).as("within the minute").isEqualTo(firstUse);
+
+		this.jdbc.update("update api_key set last_used_at = last_used_at - interval '61 seconds' where id = ?",
+				key.id());
+		assertThat(api("/api/v1/members/" + UUID.randomUUID(), key.secret()).statusCode()).isEqualTo(200);
+		assertThat(lastUse(key)).as("the noted use was a minute old").isAfterOrEqualTo(firstUse);
+	}
+
+	private Instant lastUse(ApiKeys.CreatedKey key) {
+		return this.apiKeys.all()
+			.stream()
+			.filter((known) -> known.id().equals(key.id()))
+			.findFirst()
+			.orElseThrow()
+			.lastUsedAt();
+	}
+
+	@Test
 	void guessingApiKeysIsLimitedPerClientAddress() {
 		String address = "198.51.100." + (1 + new java.util.Random().nextInt(250));
 		ApiKeys.CreatedKey key = this.apiKeys.create("Guessing test", null);
