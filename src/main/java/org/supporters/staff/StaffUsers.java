@@ -15,6 +15,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,15 +39,18 @@ class StaffUsers {
 
 	private final Clock clock;
 
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
 	private final PasswordEncoder passwords = new BCryptPasswordEncoder();
 
 	StaffUsers(StaffRepository repository, StaffProperties properties, AdminProperties firstAdmin, AuditLog audit,
-			Clock clock) {
+			Clock clock, FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.repository = repository;
 		this.properties = properties;
 		this.firstAdmin = firstAdmin;
 		this.audit = audit;
 		this.clock = clock;
+		this.sessions = sessions;
 	}
 
 	PasswordEncoder passwordEncoder() {
@@ -81,11 +86,21 @@ class StaffUsers {
 		return id;
 	}
 
+	/**
+	 * Enables or disables a staff user; a disabled one is signed out on every instance at
+	 * once.
+	 */
 	@Transactional
 	boolean setEnabled(long id, boolean enabled) {
 		boolean changed = this.repository.setEnabled(id, enabled);
 		if (changed) {
 			this.audit.record(enabled ? "staff.enable" : "staff.disable", "staff:" + id, Map.of());
+		}
+		if (!enabled) {
+			this.repository.findById(id)
+				.map(StaffUser::email)
+				.ifPresent((
+						email) -> this.sessions.findByPrincipalName(email).keySet().forEach(this.sessions::deleteById));
 		}
 		return changed;
 	}

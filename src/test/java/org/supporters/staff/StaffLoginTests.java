@@ -98,10 +98,11 @@ class StaffLoginTests extends IntegrationTest {
 	}
 
 	@Test
-	void adminAddsStaffWhoSignInAndDisablesThemSoTheyCannot() {
+	void adminAddsStaffWhoSignInAndDisablingThemEndsTheirSessionAndSignIn() {
 		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		String email = admin.addStaff("STAFF", PASSWORD);
-		StaffMember.signedIn(this.port, email, PASSWORD);
+		StaffMember signedIn = StaffMember.signedIn(this.port, email, PASSWORD);
+		assertThat(signedIn.get("/staff").statusCode()).isEqualTo(200);
 		long id = this.db.select(STAFF_USER.ID)
 			.from(STAFF_USER)
 			.where(STAFF_USER.EMAIL.eq(email))
@@ -112,6 +113,7 @@ class StaffLoginTests extends IntegrationTest {
 				Map.of("enabled", "false"));
 
 		assertThat(disabled.statusCode()).isEqualTo(302);
+		assertThat(Reader.location(signedIn.get("/staff"))).as("the session they had is over").endsWith("/staff/login");
 		assertThat(Reader.location(StaffMember.anonymous(this.port).signIn(email, PASSWORD))).endsWith("?error");
 		assertThat(admin.get("/staff/admin/audit").body()).contains("staff.disable").contains("staff:" + id);
 	}

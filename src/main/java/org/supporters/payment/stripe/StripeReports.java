@@ -151,6 +151,10 @@ class StripeReports {
 	}
 
 	private Optional<PaymentState> invoicePayment(Invoice invoice, Instant now) throws StripeException {
+		if (invoice.getAmountDue() == null || invoice.getAmountDue() <= 0) {
+			// a free invoice (a trial, a 100% coupon) moves no money: there is no payment
+			return Optional.empty();
+		}
 		Money amount = money(invoice.getAmountDue(), invoice.getCurrency());
 		if ("paid".equals(invoice.getStatus())) {
 			Optional<String> paymentIntent = this.stripe.v1()

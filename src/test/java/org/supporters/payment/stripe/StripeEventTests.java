@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,6 +191,27 @@ class StripeEventTests extends StripeIntegrationTest {
 		assertThat(payment(paid.invoice())).containsEntry("status", "succeeded");
 		assertThat(pledge(paid.subscription())).containsEntry("status", "active");
 		assertThat(membership(reader).status()).isEqualTo("active");
+	}
+
+	@Test
+	void aFreeTrialInvoiceMakesThePledgeActiveWithoutAPayment() {
+		Customer reader = customer();
+		Paid trial = stripe.paidSubscription(reader.id(), 1000, "month", Map.of("tier", "supporter"), Instant.now());
+		stripe.object(trial.subscription()).addProperty("status", "trialing");
+		stripe.object(trial.invoice()).addProperty("amount_due", 0);
+		stripe.object(trial.invoice()).addProperty("amount_paid", 0);
+
+		String event = stripe.event("invoice.paid", trial.invoice(), Instant.now());
+		deliverAndApply(event);
+
+		assertThat(count("select count(*) from provider_event where event_id = ? and processed_at is not null",
+				JsonParser.parseString(event).getAsJsonObject().get("id").getAsString()))
+			.as("applied, not retried")
+			.isEqualTo(1);
+		assertThat(pledge(trial.subscription())).containsEntry("status", "active");
+		assertThat(count("select count(*) from payment where provider_ref = ?", trial.invoice())).as("no money moved")
+			.isZero();
+		assertThat(membership(reader).member()).isTrue();
 	}
 
 	@Test
