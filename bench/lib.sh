@@ -3,10 +3,12 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 
 # start_service LOG [VAR=value ...]: starts the jar ($jar) on $port with the given environment,
 # sets $service_pid and waits for /actuator/health UP (fails with the log's tail if it dies).
+# Tomcat's work directory is a temporary one, removed by stop_service.
 start_service() {
 	local log=$1
 	shift
-	env SERVER_PORT="$port" "$@" java -jar "$jar" > "$log" 2>&1 &
+	service_tomcat=$(mktemp -d)
+	env SERVER_PORT="$port" SERVER_TOMCAT_BASEDIR="$service_tomcat" "$@" java -jar "$jar" > "$log" 2>&1 &
 	service_pid=$!
 	until curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q '"UP"'; do
 		kill -0 "$service_pid" 2>/dev/null || { tail -30 "$log" >&2; return 1; }
@@ -20,6 +22,8 @@ stop_service() {
 		wait "$service_pid" 2>/dev/null || true
 		service_pid=
 	fi
+	rm -rf "${service_tomcat:-}"
+	service_tomcat=
 }
 
 jdbc_url() { echo "jdbc:postgresql://$PGHOST:$PGPORT/$1"; }
