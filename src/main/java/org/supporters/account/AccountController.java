@@ -9,16 +9,23 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import org.supporters.membership.Membership;
 import org.supporters.membership.MembershipCookie;
 import org.supporters.payment.PaymentProvider;
 
-/** The signed-in reader's account: membership, pledges, signing out. */
+/** The signed-in reader's account: membership, pledges, their data, signing out. */
 @Controller
 class AccountController {
 
@@ -33,12 +40,15 @@ class AccountController {
 
 	private final PaymentProvider provider;
 
+	private final PersonalData personalData;
+
 	AccountController(AccountRepository repository, MembershipCookie cookie, ReaderSignIn readers,
-			PaymentProvider provider) {
+			PaymentProvider provider, PersonalData personalData) {
 		this.repository = repository;
 		this.cookie = cookie;
 		this.readers = readers;
 		this.provider = provider;
+		this.personalData = personalData;
 	}
 
 	@GetMapping("/account")
@@ -67,6 +77,47 @@ class AccountController {
 			.flatMap(this.provider::manageUrl)
 			.map((url) -> "redirect:" + url)
 			.orElse("redirect:/account?noManageLink");
+	}
+
+	/** A copy of everything held about the reader, to download. */
+	@GetMapping("/account/export")
+	ResponseEntity<PersonalData.Export> export(Principal principal) {
+		return this.personalData.export(UUID.fromString(principal.getName()))
+			.map((export) -> ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.cacheControl(CacheControl.noStore())
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename("my-supporter-data.json").build().toString())
+				.body(export))
+			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	/**
+	 * Erases the reader's personal data once they confirm, then signs them out
+	 * everywhere.
+	 */
+	@PostMapping("/account/erase")
+	String erase(Principal principal, @RequestParam(required = false) String confirm, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		UUID supporterId = UUID.fromString(principal.getName());
+		if (!"yes".equals(confirm)) {
+			return withEraseError("Tick the box to confirm: erasing your data cannot be undone.", principal, request,
+					response, model);
+		}
+		if (this.personalData.erase(supporterId) == PersonalData.Erasure.CANCEL_PLEDGE_FIRST) {
+			return withEraseError("Your recurring pledge would still be charged. Cancel it first with \"Manage, "
+					+ "cancel or update card\", then erase your data.", principal, request, response, model);
+		}
+		this.readers.signOutEverywhere(supporterId, request, response);
+		return "redirect:/sign-in?erased";
+	}
+
+	private String withEraseError(String message, Principal principal, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		String page = account(principal, request, response, model);
+		model.addAttribute("eraseError", message);
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return page;
 	}
 
 	@PostMapping("/account/sign-out")

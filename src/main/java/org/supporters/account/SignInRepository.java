@@ -34,6 +34,10 @@ class SignInRepository {
 			.execute();
 	}
 
+	void deleteFor(String email) {
+		this.db.deleteFrom(SIGN_IN_REQUEST).where(lower(SIGN_IN_REQUEST.EMAIL).eq(lower(email))).execute();
+	}
+
 	Optional<StoredRequest> byLink(byte[] linkHash) {
 		return this.db.selectFrom(SIGN_IN_REQUEST)
 			.where(SIGN_IN_REQUEST.LINK_HASH.eq(linkHash))

@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.jooq.generated.Tables.MAIL_OUTBOX;
+import static org.jooq.impl.DSL.lower;
 
 /**
  * Mail to readers. Every mail is first stored in the outbox (PostgreSQL); when an SMTP
@@ -49,6 +51,12 @@ public class Mail {
 		this.smtp = smtp;
 		this.clock = clock;
 		this.from = "Supporters <no-reply@" + properties.publicUri().getHost() + ">";
+	}
+
+	/** An erased reader's mails go: their bodies hold sign-in links and the address. */
+	@EventListener
+	void on(ReaderErased erased) {
+		this.db.deleteFrom(MAIL_OUTBOX).where(lower(MAIL_OUTBOX.RECIPIENT).eq(lower(erased.email()))).execute();
 	}
 
 	/** Stores the mail and, when SMTP is configured, sends it now. */

@@ -16,6 +16,7 @@ import org.supporters.catalog.Money;
 
 import static org.jooq.generated.Tables.CHECKOUT;
 import static org.jooq.generated.Tables.TIER;
+import static org.jooq.impl.DSL.lower;
 
 @Repository
 class CheckoutRepository {
@@ -62,6 +63,14 @@ class CheckoutRepository {
 			.on(TIER.ID.eq(CHECKOUT.TIER_ID))
 			.where(CHECKOUT.ID.eq(id))
 			.fetchOptional(CheckoutRepository::checkout);
+	}
+
+	void erase(String email, String replacementEmail) {
+		this.db.update(CHECKOUT)
+			.set(CHECKOUT.EMAIL, replacementEmail)
+			.setNull(CHECKOUT.NAME)
+			.where(lower(CHECKOUT.EMAIL).eq(lower(email)))
+			.execute();
 	}
 
 	void recordSession(UUID id, String sessionReference, URI redirectUrl) {

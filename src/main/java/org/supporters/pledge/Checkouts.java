@@ -21,8 +21,9 @@ import org.supporters.payment.CheckoutRequest;
 import org.supporters.payment.CheckoutSession;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.PledgeReported;
-import org.supporters.pledge.CheckoutRepository.Checkout;
+import org.supporters.platform.ReaderErased;
 import org.supporters.platform.SupportersProperties;
+import org.supporters.pledge.CheckoutRepository.Checkout;
 
 /**
  * Starts checkouts at the provider exactly once per submitted form, and follows them to
@@ -96,6 +97,11 @@ class Checkouts {
 		if (pledge.checkoutId() != null) {
 			this.checkouts.markCompleted(pledge.checkoutId(), pledge.observedAt());
 		}
+	}
+
+	@EventListener
+	void on(ReaderErased erased) {
+		this.checkouts.erase(erased.email(), erased.replacementEmail());
 	}
 
 	/** Checkouts left unpaid for a day are abandoned; returns how many expired now. */

@@ -10,6 +10,7 @@ import org.supporters.catalog.Tier;
 import org.supporters.payment.PaymentReported;
 import org.supporters.payment.PledgeNotYetKnownException;
 import org.supporters.payment.PledgeReported;
+import org.supporters.platform.ReaderErased;
 
 /**
  * Applies what providers report to supporters, pledges and payments. It runs inside the
@@ -33,6 +34,15 @@ class Ledger {
 		Long tierId = (pledge.tierSlug() != null) ? this.catalog.tier(pledge.tierSlug()).map(Tier::id).orElse(null)
 				: null;
 		this.repository.upsertPledge(supporterId, tierId, pledge);
+	}
+
+	/**
+	 * The supporter keeps their pledges and payments, under the pseudonym, without a
+	 * name.
+	 */
+	@EventListener
+	void on(ReaderErased erased) {
+		this.repository.erase(erased.supporterId(), erased.replacementEmail(), erased.at());
 	}
 
 	@EventListener

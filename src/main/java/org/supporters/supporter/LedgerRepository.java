@@ -118,6 +118,15 @@ class LedgerRepository {
 			.execute();
 	}
 
+	void erase(UUID supporterId, String replacementEmail, Instant at) {
+		this.db.update(SUPPORTER)
+			.set(SUPPORTER.EMAIL, replacementEmail)
+			.setNull(SUPPORTER.NAME)
+			.set(SUPPORTER.ERASED_AT, at(at))
+			.where(SUPPORTER.ID.eq(supporterId))
+			.execute();
+	}
+
 	private static OffsetDateTime at(Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
