@@ -31,7 +31,7 @@ class CheckoutRepository {
 	 * Inserts a checkout under its idempotency key, or, when the key is taken, waits for
 	 * the transaction that took it and locks that checkout instead.
 	 */
-	Checkout insertOrLock(String idempotencyKey, PledgeChoice choice, String provider, Instant now) {
+	Checkout insertOrFind(String idempotencyKey, PledgeChoice choice, String provider, Instant now) {
 		this.db.insertInto(CHECKOUT)
 			.set(CHECKOUT.IDEMPOTENCY_KEY, idempotencyKey)
 			.set(CHECKOUT.EMAIL, choice.email())
@@ -51,9 +51,26 @@ class CheckoutRepository {
 			.leftJoin(TIER)
 			.on(TIER.ID.eq(CHECKOUT.TIER_ID))
 			.where(CHECKOUT.IDEMPOTENCY_KEY.eq(idempotencyKey))
-			.forUpdate()
-			.of(CHECKOUT)
 			.fetchSingle(CheckoutRepository::checkout);
+	}
+
+	/**
+	 * Takes the asking of the provider for this open checkout's session, unless another
+	 * request took it since {@code staleBefore}; whether this one did.
+	 */
+	boolean claimSessionRequest(UUID id, Instant now, Instant staleBefore) {
+		return this.db.update(CHECKOUT)
+			.set(CHECKOUT.SESSION_REQUESTED_AT, at(now))
+			.where(CHECKOUT.ID.eq(id))
+			.and(CHECKOUT.STATUS.eq("open"))
+			.and(CHECKOUT.REDIRECT_URL.isNull())
+			.and(CHECKOUT.SESSION_REQUESTED_AT.isNull().or(CHECKOUT.SESSION_REQUESTED_AT.lt(at(staleBefore))))
+			.execute() == 1;
+	}
+
+	/** The provider failed: the next submit may ask again at once. */
+	void releaseSessionRequest(UUID id) {
+		this.db.update(CHECKOUT).setNull(CHECKOUT.SESSION_REQUESTED_AT).where(CHECKOUT.ID.eq(id)).execute();
 	}
 
 	Optional<Checkout> find(UUID id) {

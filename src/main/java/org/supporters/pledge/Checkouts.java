@@ -15,11 +15,11 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import org.supporters.payment.CheckoutRequest;
 import org.supporters.payment.CheckoutSession;
 import org.supporters.payment.PaymentProvider;
+import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.payment.PledgeReported;
 import org.supporters.platform.ReaderErased;
 import org.supporters.platform.SupportersProperties;
@@ -34,6 +34,14 @@ import org.supporters.pledge.CheckoutRepository.Checkout;
 class Checkouts {
 
 	static final Duration LIFETIME = Duration.ofHours(24);
+
+	/**
+	 * How long a second submit of the same form waits for the first one's session; a
+	 * claim older than this (its instance died) is taken over.
+	 */
+	static final Duration SESSION_WAIT = Duration.ofSeconds(30);
+
+	private static final Duration WAIT_STEP = Duration.ofMillis(100);
 
 	/** How long after paying the return address may still sign the reader in (once). */
 	static final Duration SIGN_IN_WINDOW = Duration.ofHours(1);
@@ -56,27 +64,61 @@ class Checkouts {
 	/**
 	 * Where to send the reader for this choice: the provider's checkout page, the same
 	 * one again for the same form sent twice, or the thank-you page when it was already
-	 * paid.
+	 * paid. No database transaction stays open while the provider answers: the request
+	 * that claims the checkout asks the provider, a second submit of the same form waits
+	 * for its answer.
+	 * @throws PaymentProviderUnavailableException when the provider failed to answer
 	 */
-	@Transactional
 	Start start(PledgeChoice choice, String attempt) {
-		Checkout checkout = this.checkouts.insertOrLock(idempotencyKey(choice, attempt), choice, this.provider.name(),
+		Checkout checkout = this.checkouts.insertOrFind(idempotencyKey(choice, attempt), choice, this.provider.name(),
 				this.clock.instant());
-		if (checkout.completed()) {
-			return new Start(thanksUrl(checkout.id()));
+		long giveUpAt = System.nanoTime() + SESSION_WAIT.toNanos();
+		while (true) {
+			if (checkout.completed()) {
+				return new Start(thanksUrl(checkout.id()));
+			}
+			if (!checkout.open()) {
+				return Start.EXPIRED;
+			}
+			if (checkout.redirectUrl() != null) {
+				return new Start(checkout.redirectUrl());
+			}
+			Instant now = this.clock.instant();
+			if (this.checkouts.claimSessionRequest(checkout.id(), now, now.minus(SESSION_WAIT))) {
+				return new Start(requestSession(checkout, choice));
+			}
+			if (System.nanoTime() - giveUpAt > 0) {
+				throw new PaymentProviderUnavailableException("No checkout session from the provider in time", null);
+			}
+			pause();
+			checkout = this.checkouts.find(checkout.id()).orElseThrow();
 		}
-		if (!checkout.open()) {
-			return Start.EXPIRED;
+	}
+
+	private URI requestSession(Checkout checkout, PledgeChoice choice) {
+		CheckoutSession session;
+		try {
+			session = this.provider.startCheckout(new CheckoutRequest(checkout.id(), choice.email(), choice.name(),
+					choice.description(), (choice.tier() != null) ? choice.tier().slug() : null, choice.amount(),
+					choice.interval(), thanksUrl(checkout.id()),
+					URI.create(this.properties.publicUri() + "/support?checkout=" + checkout.id())));
 		}
-		if (checkout.redirectUrl() != null) {
-			return new Start(checkout.redirectUrl());
+		catch (RuntimeException ex) {
+			this.checkouts.releaseSessionRequest(checkout.id());
+			throw ex;
 		}
-		CheckoutSession session = this.provider.startCheckout(new CheckoutRequest(checkout.id(), choice.email(),
-				choice.name(), choice.description(), (choice.tier() != null) ? choice.tier().slug() : null,
-				choice.amount(), choice.interval(), thanksUrl(checkout.id()),
-				URI.create(this.properties.publicUri() + "/support?checkout=" + checkout.id())));
 		this.checkouts.recordSession(checkout.id(), session.reference(), session.redirectUrl());
-		return new Start(session.redirectUrl());
+		return session.redirectUrl();
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(WAIT_STEP.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PaymentProviderUnavailableException("Interrupted while waiting for the provider", ex);
+		}
 	}
 
 	Optional<Checkout> find(UUID id) {

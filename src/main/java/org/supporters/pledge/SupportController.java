@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +26,7 @@ import org.supporters.account.ReaderSignIn;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
 import org.supporters.payment.PaymentProvider;
+import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.payment.ReturnConfirmation;
 import org.supporters.pledge.CheckoutRepository.Checkout;
 
@@ -32,6 +35,8 @@ import org.supporters.pledge.CheckoutRepository.Checkout;
  */
 @Controller
 class SupportController {
+
+	private static final Logger logger = LoggerFactory.getLogger(SupportController.class);
 
 	private final Catalog catalog;
 
@@ -70,7 +75,20 @@ class SupportController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(model);
 		}
-		Checkouts.Start start = this.checkouts.start(choice.get(), form.attempt());
+		Checkouts.Start start;
+		try {
+			start = this.checkouts.start(choice.get(), form.attempt());
+		}
+		catch (PaymentProviderUnavailableException ex) {
+			// not the message: a provider's error text may quote the reader's details
+			logger.warn("A checkout could not be started: the payment provider failed ({})",
+					(ex.getCause() != null) ? ex.getCause().getClass().getSimpleName() : "no answer in time");
+			// the same form sent again reuses this checkout
+			errors.reject("providerUnavailable", "We could not reach our payment provider, and nothing was charged. "
+					+ "Please send the form again in a moment.");
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return page(model);
+		}
 		if (start.expired()) {
 			model.addAttribute("form", new PledgeForm(form.frequency(), form.option(), form.ownAmount(), form.email(),
 					form.name(), newAttempt()));

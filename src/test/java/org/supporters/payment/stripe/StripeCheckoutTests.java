@@ -2,11 +2,14 @@ package org.supporters.payment.stripe;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -201,6 +204,55 @@ class StripeCheckoutTests extends StripeIntegrationTest {
 			.stream()
 			.filter((request) -> customer.equals(request.params().get("customer")))
 			.toList();
+	}
+
+	@Test
+	void stripeFailingToStartACheckoutKeepsTheFormAndTheSameFormSentAgainGoesThrough() {
+		Reader reader = new Reader(this.port);
+		String email = email();
+		stripe.failNext("/v1/checkout/sessions", 1, 500);
+
+		HttpResponse<String> failed = reader.pledge(form("monthly", "tier:supporter", email));
+
+		assertThat(failed.statusCode()).isEqualTo(503);
+		assertThat(failed.body()).contains("We could not reach our payment provider, and nothing was charged")
+			.contains("value=\"" + email + "\"");
+		HttpResponse<String> again = reader.post("/support", failed.body(),
+				form("monthly", "tier:supporter", email, Map.of("attempt", Reader.attemptToken(failed.body()))));
+		assertThat(Reader.location(again)).startsWith("https://checkout.stripe.com/c/pay/cs_test_");
+		assertThat(this.jdbc.queryForObject("select count(*) from checkout where email = ?", Long.class, email))
+			.as("the same checkout")
+			.isEqualTo(1);
+	}
+
+	@Test
+	void noDatabaseLockIsHeldWhileStripeIsSlowToAnswer() throws Exception {
+		Reader reader = new Reader(this.port);
+		String email = email();
+		stripe.stallNext("/v1/checkout/sessions", 1, Duration.ofMillis(1500));
+
+		CompletableFuture<HttpResponse<String>> pledged = CompletableFuture
+			.supplyAsync(() -> reader.pledge(form("monthly", "tier:supporter", email)));
+		long giveUpAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (stripe.requests("POST", "/v1/checkout/sessions")
+			.stream()
+			.noneMatch(
+					(request) -> request.params().getOrDefault("client_reference_id", "").equals(checkoutId(email)))) {
+			assertThat(System.nanoTime() - giveUpAt).as("Stripe asked for the session").isNegative();
+			Thread.sleep(20);
+		}
+
+		assertThat(this.jdbc.queryForList("select id from checkout where email = ? for update nowait", email))
+			.as("the checkout row is not locked while Stripe answers")
+			.hasSize(1);
+		assertThat(pledged.get(10, TimeUnit.SECONDS).statusCode()).as("the stalled call failed").isEqualTo(503);
+	}
+
+	private String checkoutId(String email) {
+		return this.jdbc.queryForList("select id::text from checkout where email = ?", String.class, email)
+			.stream()
+			.findFirst()
+			.orElse("none yet");
 	}
 
 	private Request lastSessionFor(String email) {
