@@ -23,9 +23,9 @@ public abstract class IntegrationTest {
 	protected static final String SITE_ORIGIN = "https://news.example.com";
 
 	/** The first staff admin, created from the environment at start-up. */
-	protected static final String ADMIN_EMAIL = "admin@supporters.test";
+	public static final String ADMIN_EMAIL = "admin@supporters.test";
 
-	protected static final String ADMIN_PASSWORD = "correct horse battery staple";
+	public static final String ADMIN_PASSWORD = "correct horse battery staple";
 
 	protected final int port = PORT;
 

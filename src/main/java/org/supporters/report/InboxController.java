@@ -11,9 +11,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.supporters.payment.ProviderEventInbox;
+import org.supporters.payment.ProviderReconciliation;
 import org.supporters.staff.AuditLog;
 
-/** Admins see provider events waiting or failing in the inbox, and retry one. */
+/**
+ * Admins see provider events waiting or failing in the inbox, retry one, and see what
+ * reconciliation with the provider found missing and put right.
+ */
 @Controller
 class InboxController {
 
@@ -23,11 +27,15 @@ class InboxController {
 
 	private final ProviderEventInbox inbox;
 
+	private final ProviderReconciliation reconciliation;
+
 	private final AuditLog audit;
 
-	InboxController(InboxHealthRepository health, ProviderEventInbox inbox, AuditLog audit) {
+	InboxController(InboxHealthRepository health, ProviderEventInbox inbox, ProviderReconciliation reconciliation,
+			AuditLog audit) {
 		this.health = health;
 		this.inbox = inbox;
+		this.reconciliation = reconciliation;
 		this.audit = audit;
 	}
 
@@ -35,6 +43,8 @@ class InboxController {
 	@Transactional(readOnly = true)
 	String inbox(Model model) {
 		model.addAttribute("health", this.health.health(SHOWN));
+		model.addAttribute("reconciled", this.reconciliation.runs());
+		model.addAttribute("drift", this.reconciliation.recentDrift(SHOWN));
 		return "report/inbox";
 	}
 

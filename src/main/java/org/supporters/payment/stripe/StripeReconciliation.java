@@ -25,6 +25,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import org.supporters.payment.ProviderEventInbox;
+import org.supporters.payment.ReconciliationDrift;
 import org.supporters.payment.stripe.StripeRepository.AppliedSubscription;
 
 /**
@@ -93,7 +94,7 @@ public class StripeReconciliation {
 	}
 
 	/** What reconciliation found and fixed, newest first. */
-	public List<Drift> recentDrift(int limit) {
+	public List<ReconciliationDrift> recentDrift(int limit) {
 		return this.repository.recentDrift(limit);
 	}
 
@@ -179,7 +180,5 @@ public class StripeReconciliation {
 	}
 
 	/** One thing reconciliation found missing and put right. */
-	public record Drift(Instant foundAt, String kind, String objectId, String details) {
-	}
 
 }

@@ -10,6 +10,8 @@ import org.jooq.DSLContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Repository;
 
+import org.supporters.payment.ReconciliationDrift;
+
 import static org.jooq.generated.Tables.STRIPE_CUSTOMER;
 import static org.jooq.generated.Tables.STRIPE_DRIFT;
 import static org.jooq.generated.Tables.STRIPE_JOB_LOCK;
@@ -120,12 +122,12 @@ class StripeRepository {
 			.execute();
 	}
 
-	List<StripeReconciliation.Drift> recentDrift(int limit) {
+	List<ReconciliationDrift> recentDrift(int limit) {
 		return this.db.selectFrom(STRIPE_DRIFT)
 			.orderBy(STRIPE_DRIFT.FOUND_AT.desc(), STRIPE_DRIFT.ID.desc())
 			.limit(limit)
-			.fetch((row) -> new StripeReconciliation.Drift(row.getFoundAt().toInstant(), row.getKind(),
-					row.getObjectId(), row.getDetails()));
+			.fetch((row) -> new ReconciliationDrift(row.getFoundAt().toInstant(), row.getKind(), row.getObjectId(),
+					row.getDetails()));
 	}
 
 	private static OffsetDateTime at(Instant instant) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.supporters.IntegrationTest;
 import org.supporters.TestDatabase;
 import org.supporters.payment.ProviderEventInbox;
 
@@ -64,6 +65,8 @@ abstract class StripeIntegrationTest {
 		registry.add("stripe.api-base", stripe::baseUrl);
 		registry.add("stripe.read-timeout", () -> "2s");
 		registry.add("stripe.max-network-retries", () -> "0");
+		registry.add("supporters.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
+		registry.add("supporters.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
 	}
 
 	@AfterEach

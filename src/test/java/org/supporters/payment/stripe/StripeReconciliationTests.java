@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.supporters.IntegrationTest;
+import org.supporters.StaffMember;
+import org.supporters.payment.ReconciliationDrift;
 import org.supporters.payment.stripe.FakeStripe.Paid;
-import org.supporters.payment.stripe.StripeReconciliation.Drift;
 import org.supporters.payment.stripe.StripeReconciliation.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +49,9 @@ class StripeReconciliationTests extends StripeIntegrationTest {
 		assertThat(this.reconciliation.recentDrift(1000).stream().filter((drift) -> drift.objectId().equals(eventId)))
 			.as("an event recovered once is not recovered again")
 			.hasSize(1);
+		assertThat(StaffMember.signedIn(this.port, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD)
+			.get("/staff/admin/inbox")
+			.body()).as("admins see it").contains("Event never delivered", eventId);
 	}
 
 	@Test
@@ -60,7 +65,7 @@ class StripeReconciliationTests extends StripeIntegrationTest {
 		this.reconciliation.reconcile().orElseThrow();
 
 		assertThat(pledge(paid.subscription())).containsEntry("cancel_at_period_end", true);
-		Drift drift = this.reconciliation.recentDrift(1000)
+		ReconciliationDrift drift = this.reconciliation.recentDrift(1000)
 			.stream()
 			.filter((found) -> found.objectId().equals(paid.subscription()))
 			.findFirst()
