@@ -38,7 +38,7 @@ class MembershipTokens {
 
 	static final Duration MAX_LIFETIME = Duration.ofHours(1);
 
-	/** About 5 MB at most: one signed-in reader's token per entry. */
+	/** Under 10 MB: a token and its claims take about a kilobyte. */
 	static final int REMEMBERED_TOKENS = 10_000;
 
 	private final SigningKeys keys;
@@ -125,8 +125,7 @@ class MembershipTokens {
 
 	private void remember(String token, Instant now, TokenClaims claims) {
 		if (this.verified.size() >= REMEMBERED_TOKENS) {
-			// expired tokens go first; if all are live, start afresh rather than track
-			// use
+			// expired tokens go first; if every one is live, start afresh
 			this.verified.values().removeIf((known) -> !known.expiresAt().isAfter(now));
 			if (this.verified.size() >= REMEMBERED_TOKENS) {
 				this.verified.clear();

@@ -28,8 +28,8 @@ class CheckoutRepository {
 	}
 
 	/**
-	 * Inserts a checkout under its idempotency key, or, when the key is taken, waits for
-	 * the transaction that took it and locks that checkout instead.
+	 * Inserts a checkout under its idempotency key, or finds the one an earlier submit of
+	 * the same form inserted.
 	 */
 	Checkout insertOrFind(String idempotencyKey, PledgeChoice choice, String provider, Instant now) {
 		this.db.insertInto(CHECKOUT)
