@@ -45,14 +45,21 @@ public class ApiKeys {
 	 */
 	@Transactional
 	public CreatedKey create(String name, Long staffUserId) {
-		if (name == null || name.isBlank() || name.trim().length() > 100) {
-			throw new IllegalArgumentException("An API key needs a name of 1 to 100 characters");
-		}
+		problemWithName(name).ifPresent((problem) -> {
+			throw new IllegalArgumentException(problem);
+		});
 		byte[] secret = new byte[32];
 		random.nextBytes(secret);
 		String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		UUID id = this.repository.insert(name.trim(), hash(key), staffUserId, this.clock.instant());
 		return new CreatedKey(id, name.trim(), key);
+	}
+
+	/** What is wrong with this name for a key, if anything. */
+	public static Optional<String> problemWithName(String name) {
+		return (name == null || name.isBlank() || name.trim().length() > 100)
+				? Optional.of("Give the key a name of 1 to 100 characters, e.g. the site that will use it.")
+				: Optional.empty();
 	}
 
 	/**

@@ -142,7 +142,8 @@ class StaffLoginTests extends IntegrationTest {
 		StaffMember staff = StaffMember.signedIn(this.port, admin.addStaff("STAFF", PASSWORD), PASSWORD);
 		String supporter = "00000000-0000-0000-0000-000000000001";
 
-		for (String path : List.of("/staff/admin/staff", "/staff/admin/audit", "/staff/admin/inbox")) {
+		for (String path : List.of("/staff/admin/staff", "/staff/admin/audit", "/staff/admin/inbox",
+				"/staff/admin/api-keys")) {
 			assertThat(staff.get(path).statusCode()).as("GET " + path).isEqualTo(403);
 		}
 		Map<String, Map<String, String>> posts = new LinkedHashMap<>();
@@ -152,7 +153,8 @@ class StaffLoginTests extends IntegrationTest {
 				"/staff/admin/supporters/" + supporter + "/comps",
 				Map.of("tier", "friend", "validUntil", "2099-01-01", "reason", "r"),
 				"/staff/admin/supporters/" + supporter + "/comps/" + supporter + "/revoke", Map.of(),
-				"/staff/admin/inbox/1/retry", Map.of()));
+				"/staff/admin/inbox/1/retry", Map.of(), "/staff/admin/api-keys", Map.of("name", "Sneaky"),
+				"/staff/admin/api-keys/" + supporter + "/revoke", Map.of()));
 		posts.forEach((path, fields) -> {
 			HttpResponse<String> response = staff.postForm("/staff", path, fields);
 			assertThat(response.statusCode()).as("POST " + path).isEqualTo(403);
