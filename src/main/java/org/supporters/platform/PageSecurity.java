@@ -57,9 +57,14 @@ public final class PageSecurity {
 
 	/**
 	 * Writes the CSRF cookie before the page starts streaming, so a form rendered late in
-	 * a long page still has its token.
+	 * a long page still has its token. JSON answers carry no forms: they get no token.
 	 */
 	private static final class CsrfCookieFilter extends OncePerRequestFilter {
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
