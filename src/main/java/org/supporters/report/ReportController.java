@@ -30,10 +30,6 @@ import org.springframework.web.servlet.ModelAndView;
 
 import org.supporters.staff.AuditLog;
 
-import static org.jooq.generated.Tables.PAYMENT;
-import static org.jooq.generated.Tables.PLEDGE;
-import static org.jooq.generated.Tables.SUPPORTER;
-
 /** The dashboard, the supporter list and page, and the CSV exports. */
 @Controller
 class ReportController {
@@ -136,14 +132,12 @@ class ReportController {
 			Csv csv = new Csv(out);
 			csv.row(List.of("id", "occurred_at", "email", "kind", "amount", "currency", "status", "refunded",
 					"provider", "provider_ref"));
-			this.supporters.exportPayments(start, until, (row) -> {
-				String currency = row.get(PAYMENT.CURRENCY).trim();
-				csv.row(cells(row.get(PAYMENT.ID).toString(), row.get(PAYMENT.OCCURRED_AT).toInstant().toString(),
-						row.get(SUPPORTER.EMAIL), row.get(PLEDGE.KIND),
-						Amounts.plain(row.get(PAYMENT.AMOUNT_MINOR), currency), currency, row.get(PAYMENT.STATUS),
-						Amounts.plain(row.get(PAYMENT.REFUNDED_MINOR), currency), row.get(PAYMENT.PROVIDER),
-						row.get(PAYMENT.PROVIDER_REF)));
-			});
+			this.supporters.exportPayments(start, until,
+					(payment) -> csv.row(cells(payment.id().toString(), payment.occurredAt().toString(),
+							payment.email(), payment.kind(), Amounts.plain(payment.amountMinor(), payment.currency()),
+							payment.currency(), payment.status(),
+							Amounts.plain(payment.refundedMinor(), payment.currency()), payment.provider(),
+							payment.providerRef())));
 		}
 		// written to the response already
 		return null;

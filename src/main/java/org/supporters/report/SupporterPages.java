@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,7 +75,7 @@ class SupporterPages {
 		this.readOnly.executeWithoutResult((status) -> this.supporters.stream(filter, tierId, each));
 	}
 
-	void exportPayments(Instant from, Instant until, Consumer<Record> each) {
+	void exportPayments(Instant from, Instant until, Consumer<PaymentRow> each) {
 		this.readOnly.executeWithoutResult((status) -> this.supporters.streamPayments(from, until, each));
 	}
 

@@ -223,7 +223,7 @@ class SupporterRepository {
 	 * Payments with their supporter's email, oldest first, streamed (call in a
 	 * transaction).
 	 */
-	void streamPayments(Instant from, Instant until, Consumer<Record> each) {
+	void streamPayments(Instant from, Instant until, Consumer<PaymentRow> each) {
 		Condition when = DSL.noCondition();
 		if (from != null) {
 			when = when.and(PAYMENT.OCCURRED_AT.ge(at(from)));
@@ -243,7 +243,10 @@ class SupporterRepository {
 			.orderBy(PAYMENT.OCCURRED_AT, PAYMENT.ID)
 			.fetchSize(FETCH_SIZE)
 			.fetchLazy()) {
-			rows.forEach(each);
+			rows.forEach((row) -> each.accept(new PaymentRow(row.get(PAYMENT.ID),
+					row.get(PAYMENT.OCCURRED_AT).toInstant(), row.get(SUPPORTER.EMAIL), row.get(PLEDGE.KIND),
+					row.get(PAYMENT.AMOUNT_MINOR), row.get(PAYMENT.CURRENCY).trim(), row.get(PAYMENT.STATUS),
+					row.get(PAYMENT.REFUNDED_MINOR), row.get(PAYMENT.PROVIDER), row.get(PAYMENT.PROVIDER_REF))));
 		}
 	}
 
