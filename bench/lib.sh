@@ -32,3 +32,16 @@ jdbc_url() { echo "jdbc:postgresql://$PGHOST:$PGPORT/$1"; }
 result() { printf 'RESULT %s|%s|%s|%s\n' "$1" "$2" "$3" "$4"; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.3f\n", a / b }'; }
+
+# profile_start NAME / profile_stop NAME TITLE: with PROFILE=1, records the service ($service_pid)
+# with JFR into $work/NAME.jfr and prints where its request threads spent their time
+profile_start() {
+	[ "${PROFILE:-0}" = 1 ] || return 0
+	jcmd "$service_pid" JFR.start name="$1" settings=profile filename="$work/$1.jfr" > /dev/null
+}
+profile_stop() {
+	[ "${PROFILE:-0}" = 1 ] || return 0
+	jcmd "$service_pid" JFR.stop name="$1" > /dev/null
+	echo "== where the time goes: $2" >&2
+	bench/jfr-hot-methods "$work/$1.jfr" >&2
+}
