@@ -10,7 +10,10 @@ import org.supporters.membership.Membership;
 record SupporterDetail(Supporter supporter, Membership membership, List<PledgeLine> pledges, List<PaymentLine> payments,
 		List<PaymentLine> refunds, List<EventLine> events, List<CompLine> comps, List<ProviderLink> providerLinks) {
 
-	record Supporter(UUID id, String email, String name, Instant joined) {
+	/**
+	 * The supporter; {@code erasedAt} is set once they had their personal data erased.
+	 */
+	record Supporter(UUID id, String email, String name, Instant joined, Instant erasedAt) {
 	}
 
 	record PledgeLine(UUID id, String kind, String tierName, String interval, String amount, String status,

@@ -153,7 +153,8 @@ class SupporterRepository {
 		return this.db.selectFrom(SUPPORTER)
 			.where(SUPPORTER.ID.eq(id))
 			.fetchOptional((row) -> new SupporterDetail.Supporter(row.getId(), row.getEmail(), row.getName(),
-					row.getCreatedAt().toInstant()));
+					row.getCreatedAt().toInstant(),
+					(row.getErasedAt() != null) ? row.getErasedAt().toInstant() : null));
 	}
 
 	List<SupporterDetail.PledgeLine> pledges(UUID supporterId) {

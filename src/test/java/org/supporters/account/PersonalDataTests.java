@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
+import org.supporters.StaffMember;
 import org.supporters.TestMail;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,11 @@ class PersonalDataTests extends IntegrationTest {
 		assertThat(reader.get("/account").statusCode()).as("signed out").isEqualTo(302);
 		assertThat(reader.get("/api/v1/membership", JSON).body()).contains("\"member\":false");
 		assertThat(reader.get("/sign-in?erased").body()).contains("Your personal data has been erased");
+		assertThat(StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD)
+			.get("/staff/supporters/" + supporterId)
+			.body()).as("staff see why the email is a pseudonym")
+			.contains("had their personal data erased", "erased-" + supporterId + "@erased.invalid")
+			.doesNotContain(email);
 	}
 
 	@Test
