@@ -61,7 +61,8 @@ class AccountController {
 		model.addAttribute("statusText", statusText(membership));
 		model.addAttribute("tier", membership.tier());
 		model.addAttribute("benefits", membership.benefits());
-		model.addAttribute("pledges", this.repository.pledges(supporterId));
+		model.addAttribute("pledges",
+				this.repository.pledgeRecords(supporterId).stream().map(AccountRepository.PledgeLine::of).toList());
 		model.addAttribute("noManageLink", request.getParameter("noManageLink") != null);
 		model.addAttribute("dates", DATE);
 		return "account/account";

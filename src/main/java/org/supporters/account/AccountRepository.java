@@ -33,21 +33,6 @@ class AccountRepository {
 			.fetchOptional(SUPPORTER.EMAIL);
 	}
 
-	/** The supporter's pledges, newest first. */
-	List<PledgeLine> pledges(UUID supporterId) {
-		return this.db
-			.select(PLEDGE.KIND, TIER.NAME, PLEDGE.AMOUNT_MINOR, PLEDGE.CURRENCY, PLEDGE.BILLING_INTERVAL,
-					PLEDGE.STATUS, PLEDGE.CURRENT_PERIOD_END, PLEDGE.CANCEL_AT_PERIOD_END, PLEDGE.CREATED_AT)
-			.from(PLEDGE)
-			.leftJoin(TIER)
-			.on(TIER.ID.eq(PLEDGE.TIER_ID))
-			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
-			.orderBy(PLEDGE.CREATED_AT.desc())
-			.fetch((row) -> new PledgeLine("recurring".equals(row.value1()), row.value2(),
-					Money.of(row.value3(), row.value4()).formatted(), row.value5(), row.value6(),
-					(row.value7() != null) ? row.value7().toInstant() : null, row.value8(), row.value9().toInstant()));
-	}
-
 	/** Who the supporter is, unless they were erased. */
 	Optional<PersonalData.Person> person(UUID supporterId) {
 		return this.db.select(SUPPORTER.ID, SUPPORTER.EMAIL, SUPPORTER.NAME, SUPPORTER.CREATED_AT)
@@ -58,7 +43,7 @@ class AccountRepository {
 					row.value4().toInstant()));
 	}
 
-	/** Everything about the supporter's pledges, oldest first. */
+	/** Everything about the supporter's pledges, newest first. */
 	List<PersonalData.PledgeRecord> pledgeRecords(UUID supporterId) {
 		return this.db
 			.select(PLEDGE.ID, PLEDGE.KIND, TIER.NAME, PLEDGE.AMOUNT_MINOR, PLEDGE.CURRENCY, PLEDGE.BILLING_INTERVAL,
@@ -68,7 +53,7 @@ class AccountRepository {
 			.leftJoin(TIER)
 			.on(TIER.ID.eq(PLEDGE.TIER_ID))
 			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
-			.orderBy(PLEDGE.CREATED_AT, PLEDGE.ID)
+			.orderBy(PLEDGE.CREATED_AT.desc(), PLEDGE.ID)
 			.fetch((row) -> new PersonalData.PledgeRecord(row.value1(), row.value2(), row.value3(), row.value4(),
 					row.value5(), row.value6(), row.value7(), row.value8(), instant(row.value9()),
 					instant(row.value10()), row.value11(), instant(row.value12()), row.value13()));
@@ -116,6 +101,13 @@ class AccountRepository {
 	/** A pledge as the account page lists it. */
 	record PledgeLine(boolean recurring, String tierName, String amount, String interval, String status,
 			Instant periodEnd, boolean cancelAtPeriodEnd, Instant startedAt) {
+
+		static PledgeLine of(PersonalData.PledgeRecord pledge) {
+			return new PledgeLine("recurring".equals(pledge.kind()), pledge.tier(),
+					Money.of(pledge.amountMinor(), pledge.currency()).formatted(), pledge.billingInterval(),
+					pledge.status(), pledge.currentPeriodEnd(), pledge.cancelAtPeriodEnd(), pledge.createdAt());
+		}
+
 	}
 
 }

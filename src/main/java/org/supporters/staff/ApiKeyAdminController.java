@@ -76,8 +76,8 @@ class ApiKeyAdminController {
 			}
 			return done;
 		}));
-		redirect.addFlashAttribute("notice",
-				revoked ? "Revoked the key: it stops working at once." : "That key was already revoked.");
+		redirect.addFlashAttribute("notice", revoked ? "Revoked the key: it stops working at once."
+				: "No live key has that id: it was revoked already, or never existed.");
 		return "redirect:/staff/admin/api-keys";
 	}
 
