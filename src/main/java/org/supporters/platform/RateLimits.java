@@ -3,7 +3,6 @@ package org.supporters.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.jooq.DSLContext;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,23 +45,21 @@ public class RateLimits {
 	public boolean isExhausted(String bucket, int limit, Duration window) {
 		Instant since = this.clock.instant().minus(window);
 		return this.db.fetchCount(RATE_LIMIT_HIT,
-				RATE_LIMIT_HIT.BUCKET.eq(bucket).and(RATE_LIMIT_HIT.AT.gt(since.atOffset(ZoneOffset.UTC)))) >= limit;
+				RATE_LIMIT_HIT.BUCKET.eq(bucket).and(RATE_LIMIT_HIT.AT.gt(since))) >= limit;
 	}
 
 	/** Counts one attempt in the bucket. */
 	public void record(String bucket) {
 		this.db.insertInto(RATE_LIMIT_HIT)
 			.set(RATE_LIMIT_HIT.BUCKET, bucket)
-			.set(RATE_LIMIT_HIT.AT, this.clock.instant().atOffset(ZoneOffset.UTC))
+			.set(RATE_LIMIT_HIT.AT, this.clock.instant())
 			.execute();
 	}
 
 	/** Forgets attempts older than any window; deleting twice is harmless. */
 	@Scheduled(fixedDelayString = "${supporters.rate-limits.cleanup-interval:1h}")
 	void forgetOldAttempts() {
-		this.db.deleteFrom(RATE_LIMIT_HIT)
-			.where(RATE_LIMIT_HIT.AT.lt(this.clock.instant().minus(KEPT).atOffset(ZoneOffset.UTC)))
-			.execute();
+		this.db.deleteFrom(RATE_LIMIT_HIT).where(RATE_LIMIT_HIT.AT.lt(this.clock.instant().minus(KEPT))).execute();
 	}
 
 }

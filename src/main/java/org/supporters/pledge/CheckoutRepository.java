@@ -2,14 +2,14 @@ package org.supporters.pledge;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
+
+import org.supporters.supporter.PledgeKind;
 
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Money;
@@ -36,13 +36,13 @@ class CheckoutRepository {
 			.set(CHECKOUT.IDEMPOTENCY_KEY, idempotencyKey)
 			.set(CHECKOUT.EMAIL, choice.email())
 			.set(CHECKOUT.NAME, choice.name())
-			.set(CHECKOUT.KIND, choice.recurring() ? "recurring" : "one_off")
+			.set(CHECKOUT.KIND, choice.recurring() ? PledgeKind.RECURRING : PledgeKind.ONE_OFF)
 			.set(CHECKOUT.TIER_ID, (choice.tier() != null) ? choice.tier().id() : null)
 			.set(CHECKOUT.AMOUNT_MINOR, choice.amount().minor())
 			.set(CHECKOUT.CURRENCY, choice.amount().currency().getCurrencyCode())
 			.set(CHECKOUT.BILLING_INTERVAL, choice.recurring() ? choice.interval().code() : null)
 			.set(CHECKOUT.PROVIDER, provider)
-			.set(CHECKOUT.CREATED_AT, at(now))
+			.set(CHECKOUT.CREATED_AT, now)
 			.onConflict(CHECKOUT.IDEMPOTENCY_KEY)
 			.doNothing()
 			.execute();
@@ -60,11 +60,11 @@ class CheckoutRepository {
 	 */
 	boolean claimSessionRequest(UUID id, Instant now, Instant staleBefore) {
 		return this.db.update(CHECKOUT)
-			.set(CHECKOUT.SESSION_REQUESTED_AT, at(now))
+			.set(CHECKOUT.SESSION_REQUESTED_AT, now)
 			.where(CHECKOUT.ID.eq(id))
 			.and(CHECKOUT.STATUS.eq("open"))
 			.and(CHECKOUT.REDIRECT_URL.isNull())
-			.and(CHECKOUT.SESSION_REQUESTED_AT.isNull().or(CHECKOUT.SESSION_REQUESTED_AT.lt(at(staleBefore))))
+			.and(CHECKOUT.SESSION_REQUESTED_AT.isNull().or(CHECKOUT.SESSION_REQUESTED_AT.lt(staleBefore)))
 			.execute() == 1;
 	}
 
@@ -101,7 +101,7 @@ class CheckoutRepository {
 	void markCompleted(UUID id, Instant at) {
 		this.db.update(CHECKOUT)
 			.set(CHECKOUT.STATUS, "completed")
-			.set(CHECKOUT.COMPLETED_AT, at(at))
+			.set(CHECKOUT.COMPLETED_AT, at)
 			.where(CHECKOUT.ID.eq(id))
 			.and(CHECKOUT.STATUS.ne("completed"))
 			.execute();
@@ -113,10 +113,10 @@ class CheckoutRepository {
 	 */
 	boolean claimSignIn(UUID id, Instant now, Instant completedAfter) {
 		return this.db.update(CHECKOUT)
-			.set(CHECKOUT.SIGNED_IN_AT, at(now))
+			.set(CHECKOUT.SIGNED_IN_AT, now)
 			.where(CHECKOUT.ID.eq(id))
 			.and(CHECKOUT.SIGNED_IN_AT.isNull())
-			.and(CHECKOUT.COMPLETED_AT.gt(at(completedAfter)))
+			.and(CHECKOUT.COMPLETED_AT.gt(completedAfter))
 			.execute() == 1;
 	}
 
@@ -124,7 +124,7 @@ class CheckoutRepository {
 		return this.db.update(CHECKOUT)
 			.set(CHECKOUT.STATUS, "expired")
 			.where(CHECKOUT.STATUS.eq("open"))
-			.and(CHECKOUT.CREATED_AT.lt(at(cutoff)))
+			.and(CHECKOUT.CREATED_AT.lt(cutoff))
 			.execute();
 	}
 
@@ -135,10 +135,6 @@ class CheckoutRepository {
 				Money.of(row.get(CHECKOUT.AMOUNT_MINOR), row.get(CHECKOUT.CURRENCY)),
 				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(CHECKOUT.STATUS),
 				(redirect != null) ? URI.create(redirect) : null);
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	/** A checkout as the pledge flow needs it back. */
