@@ -51,7 +51,8 @@ class SandboxRefundBrowserTests extends IntegrationTest {
 			.click();
 		assertThat(page.getByRole(AriaRole.STATUS)).containsText("The dispute was lost");
 
-		// staff sign in in a browser of their own: this one holds the last reader's session
+		// staff sign in in a browser of their own: this one holds the last reader's
+		// session
 		page = browser.desktop().newPage();
 		page.navigate(url("/staff"));
 		page.getByLabel("Email").fill(ADMIN_EMAIL);
