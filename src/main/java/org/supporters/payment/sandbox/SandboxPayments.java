@@ -113,7 +113,7 @@ class SandboxPayments {
 		return Boolean.TRUE.equals(changed);
 	}
 
-	private static PaymentReported report(Payment payment, Instant observedAt) {
+	static PaymentReported report(Payment payment, Instant observedAt) {
 		PaymentStatus status;
 		if (payment.dispute() == Dispute.LOST) {
 			status = PaymentStatus.DISPUTE_LOST;
