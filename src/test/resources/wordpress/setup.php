@@ -53,7 +53,7 @@ $partial = wp_insert_post(
 		'post_title'   => 'Council budget explained',
 		'post_name'    => 'council-budget',
 		'post_status'  => 'publish',
-		'post_content' => "<p>The budget story starts in public.</p>\n\n[members_only]<p>SECRET-SHORTCODE-PARAGRAPH: the line-by-line analysis.</p>[/members_only]\n\n[members_only tier=\"patron\"]<p>SECRET-PATRON-PARAGRAPH: the documents.</p>[/members_only]\n\n<p>The budget story ends in public.</p>",
+		'post_content' => "<p>[supporters_account]</p>\n\n<p>The budget story starts in public.</p>\n\n[members_only]<p>SECRET-SHORTCODE-PARAGRAPH: the line-by-line analysis.</p>[/members_only]\n\n[members_only tier=\"patron\"]<p>SECRET-PATRON-PARAGRAPH: the documents.</p>[/members_only]\n\n<p>The budget story ends in public.</p>",
 	),
 	true
 );

@@ -116,6 +116,17 @@ class ReturnToArticleTests extends IntegrationTest {
 	}
 
 	@Test
+	void aReaderWhoIsNotASupporterYetIsMailedAWayToBecomeOneThatReturnsToTheArticle() {
+		String email = email();
+		Reader reader = new Reader(this.port).withHeader("X-Forwarded-For", clientAddress());
+		String page = reader.get("/sign-in?return=" + encode(ARTICLE)).body();
+
+		reader.post("/sign-in", page, Map.of("email", email, "return", ARTICLE));
+
+		assertThat(TestMail.lastTo(email).body()).contains(url("/support?return=") + encode(ARTICLE));
+	}
+
+	@Test
 	void aPathOnTheServiceIsItsOwnOrigin() {
 		String email = supporter();
 		Reader reader = new Reader(this.port).withHeader("X-Forwarded-For", clientAddress());

@@ -90,7 +90,7 @@ public final class WordPress implements ExecutionCondition, BeforeAllCallback, A
 		Files.createDirectories(this.site.resolve("wp-content/mu-plugins"));
 		Files.copy(FIXTURES.resolve("count-requests.php"),
 				this.site.resolve("wp-content/mu-plugins/count-requests.php"));
-		for (String fixture : List.of("router.php", "setup.php")) {
+		for (String fixture : List.of("router.php", "setup.php", "admin-checks.php")) {
 			Files.copy(FIXTURES.resolve(fixture), this.site.resolve(fixture), StandardCopyOption.REPLACE_EXISTING);
 		}
 		Files.writeString(this.site.resolve("wp-config.php"), config(), StandardCharsets.UTF_8);
@@ -121,6 +121,14 @@ public final class WordPress implements ExecutionCondition, BeforeAllCallback, A
 				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 			}
 		}
+	}
+
+	/**
+	 * Runs a PHP script of the site's directory (one of the fixtures) and gives its
+	 * output.
+	 */
+	public String runInSite(String script) {
+		return this.php.run(this.site, script);
 	}
 
 	public String url(String path) {

@@ -91,7 +91,8 @@ class SignIns {
 					%s
 
 					If it was not you, ignore this mail.
-					""".formatted(this.properties.publicUri() + "/support"));
+					""".formatted(this.properties.publicUri() + "/support"
+					+ ((returnUrl != null) ? "?return=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8) : "")));
 			return true;
 		}
 		UUID id = UUID.randomUUID();

@@ -3,6 +3,7 @@ package org.supporters.membership;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.playwright.APIResponse;
@@ -14,6 +15,7 @@ import com.microsoft.playwright.options.Cookie;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.supporters.Browser;
 import org.supporters.IntegrationTest;
@@ -85,12 +87,17 @@ class WordPressPluginTests extends IntegrationTest {
 		assertThat(page.locator("[data-support-ask]")).isHidden();
 		Response again = page.navigate(wordpress.partlyProtectedPost());
 		assertThat(again.text()).contains(SHORTCODE_PARAGRAPH).doesNotContain(PATRON_PARAGRAPH);
+		assertThat(page.locator(".supporters-account-links").getByText("Your account")).hasAttribute("href",
+				url("/account"));
 		assertThat(again.headers().get("cache-control")).startsWith("private");
 
 		// verifying the token needs no call to the service: the keys fetched once are
 		// kept
-		long callsBefore = callsToTheService();
-		assertThat(callsBefore).as("the keys were fetched once").isGreaterThan(0);
+		List<String> callsBefore = callsToTheService();
+		assertThat(callsBefore).as("the keys and the tier order, each fetched once for every reader")
+			.contains(url("/.well-known/jwks.json"))
+			.doesNotHaveDuplicates()
+			.isSubsetOf(url("/.well-known/jwks.json"), url("/api/v1/tiers"));
 		for (int view = 0; view < 5; view++) {
 			assertThat(page.navigate(wordpress.membersOnlyPost()).text()).contains(MEMBERS_PARAGRAPH);
 			assertThat(page.navigate(wordpress.partlyProtectedPost()).text()).contains(SHORTCODE_PARAGRAPH);
@@ -155,6 +162,27 @@ class WordPressPluginTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void thePostsSidebarFlagIsSavedThroughTheRestApiByEditorsOnlyAndTheSettingsAreGuarded() {
+		Map<String, Object> checks = castMap(JsonMapper.builder()
+			.build()
+			.readValue(wordpress.runInSite("admin-checks.php").replaceAll("^[^{]*", ""), Map.class));
+
+		assertThat(checks).containsEntry("editorStatus", 201).containsEntry("editorSavedFlag", true);
+		assertThat((int) checks.get("visitorStatus")).isIn(401, 403);
+		assertThat(checks).containsEntry("flagAfterVisitor", true)
+			.containsEntry("settingsNonce", true)
+			.containsEntry("settingsForVisitor", "")
+			.containsEntry("badUrlKept", true)
+			.containsEntry("badBenefitKept", true)
+			.containsEntry("badWordsKept", true)
+			.containsEntry("settingsErrors", List.of("service_url", "default_benefit", "teaser_words"));
+		Page page = browser.desktop().newPage();
+		Response marked = page.navigate((String) checks.get("editorPost"));
+		assertThat(marked.text()).contains("Editor teaser.", "This article is for members")
+			.doesNotContain("SECRET-EDITOR-PARAGRAPH");
+	}
+
 	private void pledgeFromTheBox(Page page, String option) {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Become a member")).click();
 		page.getByLabel("Monthly").check();
@@ -166,13 +194,19 @@ class WordPressPluginTests extends IntegrationTest {
 		assertThat(page.getByText("You are now a supporter")).isVisible();
 	}
 
-	private long callsToTheService() {
-		return wordpress.outgoingRequests().stream().filter((request) -> request.startsWith(url("/"))).count();
+	/** What WordPress's server asked the service, from the site's start on. */
+	private List<String> callsToTheService() {
+		return wordpress.outgoingRequests().stream().filter((request) -> request.startsWith(url("/"))).toList();
 	}
 
 	private static void assertNoSecrets(APIResponse response) {
 		assertThat(response.status()).as(response.url()).isEqualTo(200);
 		assertThat(response.text()).as(response.url()).doesNotContain(SECRETS);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> castMap(Object value) {
+		return (Map<String, Object>) value;
 	}
 
 	private static String encode(String value) {
