@@ -233,6 +233,19 @@ public final class WordPress implements ExecutionCondition, BeforeAllCallback, A
 		if (Php.find("php") == null) {
 			return "the php command (php-cli)";
 		}
+		try {
+			Process mysqli = new ProcessBuilder("php", "-r", "exit(extension_loaded('mysqli') ? 0 : 1);").start();
+			if (!mysqli.waitFor(30, TimeUnit.SECONDS) || mysqli.exitValue() != 0) {
+				return "PHP's mysqli extension (php-mysql)";
+			}
+		}
+		catch (IOException ex) {
+			return "a php that runs";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "a php that runs";
+		}
 		if (!Files.isRegularFile(DEBIAN_WORDPRESS.resolve("wp-settings.php"))) {
 			return "WordPress in " + DEBIAN_WORDPRESS;
 		}

@@ -28,15 +28,10 @@ public class ReturnUrls {
 
 	ReturnUrls(SupportersProperties properties) {
 		this.publicUri = properties.publicUri();
+		// the site origins are checked at start-up (SupportersProperties)
 		this.origins = Stream
-			.concat(Stream.of(origin(this.publicUri)), properties.siteOrigins().stream().map((site) -> {
-				try {
-					return origin(new URI(site));
-				}
-				catch (URISyntaxException ex) {
-					return null;
-				}
-			}))
+			.concat(Stream.of(origin(this.publicUri)),
+					properties.siteOrigins().stream().map((site) -> origin(URI.create(site))))
 			.filter((origin) -> origin != null)
 			.collect(Collectors.toUnmodifiableSet());
 	}
@@ -52,9 +47,7 @@ public class ReturnUrls {
 		}
 		for (int i = 0; i < candidate.length(); i++) {
 			char c = candidate.charAt(i);
-			// browsers read a backslash as a slash and drop tabs and newlines: "/\evil"
-			// or
-			// "java\tscript:" would mean something else to them than to us
+			// browsers read "\" as "/" and drop tabs: they would see another URL
 			if (c <= 0x20 || c == 0x7f || c == '\\' || c > 0x7e) {
 				return Optional.empty();
 			}
@@ -69,8 +62,7 @@ public class ReturnUrls {
 				uri = new URI(this.publicUri + candidate);
 			}
 			String origin = origin(uri);
-			// an encoded slash in the path is "//host" again for any server that decodes
-			// it
+			// an encoded slash is "//host" again to a server that decodes it
 			String path = (uri.getRawPath() != null) ? uri.getRawPath().toLowerCase(Locale.ROOT) : "";
 			if (origin == null || uri.getRawUserInfo() != null || !this.origins.contains(origin) || path.contains("%2f")
 					|| path.contains("%5c")) {
