@@ -21,7 +21,9 @@ import org.supporters.supporter.LedgerRules.PledgeOutcome;
  * Applies what providers report to supporters, pledges and payments by the
  * {@link LedgerRules}, and says what changed as events. It runs inside the inbox's
  * transaction for the event, so an event is applied (and its events published) wholly or
- * not at all.
+ * not at all. A listener that acts outside the database (a mail) should listen after the
+ * commit ({@code @TransactionalEventListener}): an event whose transaction rolls back and
+ * is retried is then heard once.
  */
 @Component
 class Ledger {
