@@ -40,9 +40,7 @@ class TableOwnershipTests {
 	static final Map<String, Set<String>> ALSO_READS = Map.of(
 			// the dashboard's aggregates, the supporter list, its exports and the inbox's
 			// health
-			"report", Set.of("Supporter", "Pledge", "Payment", "Tier", "ProviderEvent"),
-			// a checkout names its tier by slug
-			"pledge", Set.of("Tier"));
+			"report", Set.of("Supporter", "Pledge", "Payment", "Tier", "ProviderEvent"));
 
 	static final ArchRule RULE = classes().should(new ArchCondition<JavaClass>(
 			"touch only the jOOQ tables of their own module, or of a declared read model") {

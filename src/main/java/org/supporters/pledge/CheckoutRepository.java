@@ -10,11 +10,12 @@ import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
 import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
+import org.supporters.catalog.Tier;
 import org.supporters.supporter.PledgeKind;
 
 import static org.jooq.generated.Tables.CHECKOUT;
-import static org.jooq.generated.Tables.TIER;
 import static org.jooq.impl.DSL.lower;
 
 @Repository
@@ -22,8 +23,11 @@ class CheckoutRepository {
 
 	private final DSLContext db;
 
-	CheckoutRepository(DSLContext db) {
+	private final Catalog catalog;
+
+	CheckoutRepository(DSLContext db, Catalog catalog) {
 		this.db = db;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -46,12 +50,9 @@ class CheckoutRepository {
 			.onConflict(CHECKOUT.IDEMPOTENCY_KEY)
 			.doNothing()
 			.execute();
-		return this.db.select(CHECKOUT.asterisk(), TIER.SLUG)
-			.from(CHECKOUT)
-			.leftJoin(TIER)
-			.on(TIER.ID.eq(CHECKOUT.TIER_ID))
+		return this.db.selectFrom(CHECKOUT)
 			.where(CHECKOUT.IDEMPOTENCY_KEY.eq(idempotencyKey))
-			.fetchSingle(CheckoutRepository::checkout);
+			.fetchSingle(this::checkout);
 	}
 
 	/**
@@ -74,12 +75,7 @@ class CheckoutRepository {
 	}
 
 	Optional<Checkout> find(UUID id) {
-		return this.db.select(CHECKOUT.asterisk(), TIER.SLUG)
-			.from(CHECKOUT)
-			.leftJoin(TIER)
-			.on(TIER.ID.eq(CHECKOUT.TIER_ID))
-			.where(CHECKOUT.ID.eq(id))
-			.fetchOptional(CheckoutRepository::checkout);
+		return this.db.selectFrom(CHECKOUT).where(CHECKOUT.ID.eq(id)).fetchOptional(this::checkout);
 	}
 
 	void erase(String email, String replacementEmail) {
@@ -128,10 +124,13 @@ class CheckoutRepository {
 			.execute();
 	}
 
-	private static Checkout checkout(Record row) {
+	/** The checkout, its tier named by the catalog (which owns the tiers). */
+	private Checkout checkout(Record row) {
+		Long tierId = row.get(CHECKOUT.TIER_ID);
+		String tierSlug = (tierId != null) ? this.catalog.tier(tierId).map(Tier::slug).orElse(null) : null;
 		String interval = row.get(CHECKOUT.BILLING_INTERVAL);
 		String redirect = row.get(CHECKOUT.REDIRECT_URL);
-		return new Checkout(row.get(CHECKOUT.ID), row.get(CHECKOUT.EMAIL), row.get(CHECKOUT.NAME), row.get(TIER.SLUG),
+		return new Checkout(row.get(CHECKOUT.ID), row.get(CHECKOUT.EMAIL), row.get(CHECKOUT.NAME), tierSlug,
 				Money.of(row.get(CHECKOUT.AMOUNT_MINOR), row.get(CHECKOUT.CURRENCY)),
 				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(CHECKOUT.STATUS),
 				(redirect != null) ? URI.create(redirect) : null, row.get(CHECKOUT.RETURN_URL));
