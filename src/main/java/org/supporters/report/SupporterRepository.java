@@ -3,8 +3,6 @@ package org.supporters.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.jooq.Condition;
