@@ -145,6 +145,35 @@ class SignInTests extends IntegrationTest {
 	}
 
 	@Test
+	void aWrongCodeGetsTheSameAnswerForASupporterAndForAnAddressNoSupporterUses() {
+		String supporter = supporter();
+		String stranger = "stranger-" + UUID.randomUUID() + "@example.org";
+		Reader supporterBrowser = new Reader(this.port);
+		Reader strangerBrowser = new Reader(this.port);
+		HttpResponse<String> supporterPage = askForMail(supporterBrowser, supporter);
+		HttpResponse<String> strangerPage = askForMail(strangerBrowser, stranger);
+		String wrong = code(TestMail.lastTo(supporter)).equals("000000") ? "111111" : "000000";
+
+		for (int attempt = 0; attempt < 6; attempt++) {
+			long supporterStart = System.nanoTime();
+			HttpResponse<String> forSupporter = typeCode(supporterBrowser, supporter, wrong, supporterPage.body());
+			long supporterTime = System.nanoTime() - supporterStart;
+			long strangerStart = System.nanoTime();
+			HttpResponse<String> forStranger = typeCode(strangerBrowser, stranger, wrong, strangerPage.body());
+			long strangerTime = System.nanoTime() - strangerStart;
+
+			assertThat(forStranger.statusCode()).as("attempt %d", attempt)
+				.isEqualTo(forSupporter.statusCode())
+				.isEqualTo(422);
+			assertThat(withoutVaryingParts(forStranger.body(), stranger)).as("attempt %d", attempt)
+				.isEqualTo(withoutVaryingParts(forSupporter.body(), supporter));
+			// the same work on both paths: no database round trip more or less
+			assertThat(Math.abs(supporterTime - strangerTime)).as("attempt %d", attempt)
+				.isLessThan(java.time.Duration.ofMillis(250).toNanos());
+		}
+	}
+
+	@Test
 	void aMalformedEmailGetsAClearMessageNextToTheField() {
 		Reader reader = new Reader(this.port);
 		for (String bad : List.of("", "not-an-email", "two@@example.org", "a b@example.org")) {
