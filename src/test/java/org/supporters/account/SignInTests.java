@@ -1,6 +1,8 @@
 package org.supporters.account;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,23 +156,32 @@ class SignInTests extends IntegrationTest {
 		HttpResponse<String> strangerPage = askForMail(strangerBrowser, stranger);
 		String wrong = code(TestMail.lastTo(supporter)).equals("000000") ? "111111" : "000000";
 
-		for (int attempt = 0; attempt < 6; attempt++) {
+		long[] supporterTimes = new long[7];
+		long[] strangerTimes = new long[7];
+		for (int attempt = 0; attempt < supporterTimes.length; attempt++) {
 			long supporterStart = System.nanoTime();
 			HttpResponse<String> forSupporter = typeCode(supporterBrowser, supporter, wrong, supporterPage.body());
-			long supporterTime = System.nanoTime() - supporterStart;
+			supporterTimes[attempt] = System.nanoTime() - supporterStart;
 			long strangerStart = System.nanoTime();
 			HttpResponse<String> forStranger = typeCode(strangerBrowser, stranger, wrong, strangerPage.body());
-			long strangerTime = System.nanoTime() - strangerStart;
+			strangerTimes[attempt] = System.nanoTime() - strangerStart;
 
 			assertThat(forStranger.statusCode()).as("attempt %d", attempt)
 				.isEqualTo(forSupporter.statusCode())
 				.isEqualTo(422);
 			assertThat(withoutVaryingParts(forStranger.body(), stranger)).as("attempt %d", attempt)
 				.isEqualTo(withoutVaryingParts(forSupporter.body(), supporter));
-			// the same work on both paths: no database round trip more or less
-			assertThat(Math.abs(supporterTime - strangerTime)).as("attempt %d", attempt)
-				.isLessThan(java.time.Duration.ofMillis(250).toNanos());
 		}
+		// the same work on both paths, no database round trip more or less: the typical
+		// times are close (medians, as this machine is shared)
+		assertThat(Math.abs(median(supporterTimes) - median(strangerTimes)))
+			.isLessThan(Duration.ofMillis(100).toNanos());
+	}
+
+	private static long median(long[] times) {
+		long[] sorted = times.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
 	}
 
 	@Test

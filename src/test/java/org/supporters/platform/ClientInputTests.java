@@ -38,6 +38,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import org.supporters.IntegrationTest;
+import org.supporters.StaffMember;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,22 @@ class ClientInputTests extends IntegrationTest {
 				assertThat(answer.statusCode()).as("%s with a NUL in %s", route, parameter).isEqualTo(400);
 				assertThat(answer.body()).as("%s with a NUL in %s", route, parameter)
 					.contains("The field &#39;" + parameter + "&#39; holds a character that cannot be stored");
+			}
+		}
+	}
+
+	@Test
+	void aLongValueInAnyParameterOfAnyPageIsNoServerErrorEvenForAnAdmin() {
+		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		String longValue = "x".repeat(5_000);
+		for (Route route : routes()) {
+			// pages only: a form sent with made-up values could change the shared data
+			if (!route.method().equals("GET")) {
+				continue;
+			}
+			for (String parameter : route.parameters()) {
+				HttpResponse<String> answer = admin.get(route.path() + "?" + parameter + "=" + longValue);
+				assertThat(answer.statusCode()).as("%s with 5,000 characters in %s", route, parameter).isLessThan(500);
 			}
 		}
 	}
