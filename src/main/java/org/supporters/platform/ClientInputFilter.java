@@ -27,15 +27,20 @@ class ClientInputFilter extends OncePerRequestFilter {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientInputFilter.class);
 
-	/** An IPv4 or IPv6 literal as Tomcat gives it: its characters only, bounded. */
-	private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+	/**
+	 * An IPv4 or IPv6 literal as Tomcat gives it (a link-local one with its zone): its
+	 * characters only, and short enough for every column that keeps an address.
+	 */
+	private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[0-9A-Za-z_.-]{1,32})?");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String problem = problem(request);
 		if (problem != null) {
-			logger.warn("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), problem);
+			String path = request.getRequestURI();
+			logger.warn("Refused {} {}: {}", request.getMethod(),
+					(path.length() > 200) ? path.substring(0, 200) + "…" : path, problem);
 			request.setAttribute(ErrorPages.MESSAGE, problem);
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
