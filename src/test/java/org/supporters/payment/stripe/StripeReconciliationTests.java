@@ -103,7 +103,11 @@ class StripeReconciliationTests extends StripeIntegrationTest {
 				.containsOnlyOnce("Stripe reconciliation skipped: another instance is running it");
 
 			// the other instance is killed: PostgreSQL ends its session, no clean unlock
-			this.jdbc.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid(otherInstance));
+			// (the
+			// call waits until the session is gone)
+			assertThat(
+					this.jdbc.queryForObject("select pg_terminate_backend(?, 5000)", Boolean.class, pid(otherInstance)))
+				.isTrue();
 			assertThat(this.reconciliation.reconcile()).as("free at once, no lease to wait out").isPresent();
 		}
 	}
