@@ -32,7 +32,7 @@ class TableOwnershipTests {
 			Set.of("Supporter", "Pledge", "Payment"), "membership", Set.of("Comp", "ApiKey", "MembershipSigningKey"),
 			"payment",
 			Set.of("ProviderEvent", "SandboxSession", "SandboxSubscription", "SandboxClock", "SandboxPayment",
-					"StripeCustomer", "StripeSubscriptionState", "StripeJobLock", "StripeDrift"),
+					"StripeCustomer", "StripeSubscriptionState", "StripeDrift"),
 			"pledge", Set.of("Checkout"), "account", Set.of("SignInRequest"), "staff", Set.of("StaffUser", "AuditLog"),
 			"platform", Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes"));
 
