@@ -148,14 +148,10 @@ class ReportController {
 		UUID supporterId = uuid(id);
 		model.addAttribute("detail", this.supporters.detail(supporterId).orElseThrow(NotFoundException::new));
 		model.addAttribute("tiers", this.supporters.tiers());
-		if (!model.containsAttribute("compForm")) {
-			model.addAttribute("compForm", CompForm.empty());
-		}
-		model.addAttribute("compErrors", Map.of());
 		return "report/supporter";
 	}
 
-	static UUID uuid(String id) {
+	private static UUID uuid(String id) {
 		try {
 			return UUID.fromString(id);
 		}
