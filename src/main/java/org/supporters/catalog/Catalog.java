@@ -54,7 +54,7 @@ public class Catalog {
 	 * @return its id, or empty when the slug is taken
 	 */
 	@Transactional
-	Optional<Long> createTier(TierChange change) {
+	public Optional<Long> createTier(TierChange change) {
 		if (this.tiers.findBySlug(change.slug()).isPresent()) {
 			return Optional.empty();
 		}
@@ -70,7 +70,7 @@ public class Catalog {
 	 * pay. The slug stays: it names the tier in pledges, tokens and pages.
 	 */
 	@Transactional
-	void updateTier(Tier tier, TierChange change) {
+	public void updateTier(Tier tier, TierChange change) {
 		this.tiers.update(tier.id(), change.name(), change.description(), change.benefits());
 		this.tiers.setPrice(tier.id(), BillingInterval.MONTH, change.monthly());
 		this.tiers.setPrice(tier.id(), BillingInterval.YEAR, change.yearly());
@@ -80,7 +80,7 @@ public class Catalog {
 
 	/** Swaps a tier with its neighbour above or below in the display order. */
 	@Transactional
-	void moveTier(Tier tier, boolean up) {
+	public void moveTier(Tier tier, boolean up) {
 		long id = tier.id();
 		this.audit.record("tier.move", "tier:" + tier.slug(), Map.of("direction", up ? "up" : "down"));
 		List<Tier> order = this.tiers.findAll();
@@ -102,7 +102,7 @@ public class Catalog {
 
 	/** Retires a tier (no longer offered; its pledges go on) or offers it again. */
 	@Transactional
-	void setOffered(Tier tier, boolean offered) {
+	public void setOffered(Tier tier, boolean offered) {
 		this.tiers.setActive(tier.id(), offered);
 		this.audit.record(offered ? "tier.offer" : "tier.retire", "tier:" + tier.slug(), Map.of());
 	}
