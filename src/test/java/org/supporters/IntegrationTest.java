@@ -17,7 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class IntegrationTest {
 
-	private static final int PORT = freePort();
+	protected static final int PORT = freePort();
+
+	/** A local news site's port (the WordPress tests run one there), also allowed. */
+	protected static final int SITE_PORT = freePort();
 
 	/** A news site's origin the membership API allows (besides the service's own). */
 	protected static final String SITE_ORIGIN = "https://news.example.com";
@@ -34,7 +37,8 @@ public abstract class IntegrationTest {
 		TestDatabase.register(registry);
 		registry.add("server.port", () -> PORT);
 		registry.add("supporters.public-url", () -> "http://localhost:" + PORT);
-		registry.add("supporters.site-origins", () -> "http://localhost:" + PORT + "," + SITE_ORIGIN);
+		registry.add("supporters.site-origins",
+				() -> "http://localhost:" + PORT + "," + SITE_ORIGIN + ",http://localhost:" + SITE_PORT);
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestMail::port);
 		// tests drive the inbox, renewals and expiry themselves; background runs would

@@ -1,5 +1,6 @@
 package org.supporters.account;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -74,9 +75,10 @@ class SignIns {
 	/**
 	 * Mails a sign-in link and code to the address, within the limits per email and per
 	 * client address.
+	 * @param returnUrl where the link leads after signing in (already checked), or null
 	 * @return false when a limit is reached (nothing sent)
 	 */
-	boolean request(String email, String clientAddress) {
+	boolean request(String email, String clientAddress, String returnUrl) {
 		if (!this.limits.tryAcquire("sign-in-address:" + clientAddress, MAILS_PER_ADDRESS, LIMIT_WINDOW) || !this.limits
 			.tryAcquire("sign-in-email:" + digest(email.toLowerCase(Locale.ROOT)), MAILS_PER_EMAIL, LIMIT_WINDOW)) {
 			return false;
@@ -89,7 +91,8 @@ class SignIns {
 					%s
 
 					If it was not you, ignore this mail.
-					""".formatted(this.properties.publicUri() + "/support"));
+					""".formatted(this.properties.publicUri() + "/support"
+					+ ((returnUrl != null) ? "?return=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8) : "")));
 			return true;
 		}
 		UUID id = UUID.randomUUID();
@@ -102,7 +105,8 @@ class SignIns {
 			.path("/sign-in/link")
 			.queryParam("token", link)
 			.build()
-			.toUriString();
+			.toUriString()
+				+ ((returnUrl != null) ? "&return=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8) : "");
 		this.mail.send(email, "Your sign-in code: " + code, """
 				Sign in to Supporters with this link:
 				%s

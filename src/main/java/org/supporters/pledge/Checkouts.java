@@ -67,11 +67,12 @@ class Checkouts {
 	 * paid. No database transaction stays open while the provider answers: the request
 	 * that claims the checkout asks the provider, a second submit of the same form waits
 	 * for its answer.
+	 * @param returnUrl where the thank-you page leads back to (already checked), or null
 	 * @throws PaymentProviderUnavailableException when the provider failed to answer
 	 */
-	Start start(PledgeChoice choice, String attempt) {
-		Checkout checkout = this.checkouts.insertOrFind(idempotencyKey(choice, attempt), choice, this.provider.name(),
-				this.clock.instant());
+	Start start(PledgeChoice choice, String attempt, String returnUrl) {
+		Checkout checkout = this.checkouts.insertOrFind(idempotencyKey(choice, attempt), choice, returnUrl,
+				this.provider.name(), this.clock.instant());
 		long giveUpAt = System.nanoTime() + SESSION_WAIT.toNanos();
 		while (true) {
 			if (checkout.completed()) {

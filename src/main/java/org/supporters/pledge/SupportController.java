@@ -28,6 +28,7 @@ import org.supporters.catalog.Money;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.payment.ReturnConfirmation;
+import org.supporters.platform.ReturnUrls;
 import org.supporters.pledge.CheckoutRepository.Checkout;
 
 /**
@@ -50,9 +51,12 @@ class SupportController {
 
 	private final ReaderSignIn readers;
 
+	private final ReturnUrls returnUrls;
+
 	SupportController(Catalog catalog, PledgeFormValidator validator, Checkouts checkouts, PaymentProvider provider,
-			PledgeProperties limits, ReaderSignIn readers) {
+			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls) {
 		this.readers = readers;
+		this.returnUrls = returnUrls;
 		this.catalog = catalog;
 		this.validator = validator;
 		this.checkouts = checkouts;
@@ -61,15 +65,22 @@ class SupportController {
 	}
 
 	@GetMapping("/support")
-	String supportPage(@RequestParam(name = "checkout", required = false) UUID checkoutId, Model model) {
+	String supportPage(@RequestParam(name = "checkout", required = false) UUID checkoutId,
+			@RequestParam(name = "return", required = false) String returnUrl, Model model) {
 		Optional<Checkout> canceled = (checkoutId != null) ? this.checkouts.find(checkoutId) : Optional.empty();
 		model.addAttribute("form", canceled.map(this::formFor).orElseGet(() -> PledgeForm.blank(newAttempt())));
+		// a canceled checkout goes back where it was started from
+		model.addAttribute("returnUrl",
+				this.returnUrls.allowed(canceled.map(Checkout::returnUrl).orElse(returnUrl)).orElse(null));
 		return page(model);
 	}
 
 	@PostMapping("/support")
-	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors, Model model,
+	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors,
+			@RequestParam(name = "return", required = false) String requestedReturn, Model model,
 			HttpServletResponse response) {
+		String returnUrl = this.returnUrls.allowed(requestedReturn).orElse(null);
+		model.addAttribute("returnUrl", returnUrl);
 		Optional<PledgeChoice> choice = this.validator.validate(form, errors);
 		if (choice.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -77,7 +88,7 @@ class SupportController {
 		}
 		Checkouts.Start start;
 		try {
-			start = this.checkouts.start(choice.get(), form.attempt());
+			start = this.checkouts.start(choice.get(), form.attempt(), returnUrl);
 		}
 		catch (PaymentProviderUnavailableException ex) {
 			// not the message: a provider's error text may quote the reader's details
@@ -103,6 +114,11 @@ class SupportController {
 			HttpServletRequest request, HttpServletResponse response) {
 		Checkout checkout = this.checkouts.find(checkoutId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// the article the checkout was started from; else a return given to this page
+		model.addAttribute("returnUrl",
+				this.returnUrls
+					.allowed((checkout.returnUrl() != null) ? checkout.returnUrl() : parameters.get("return"))
+					.orElse(null));
 		// asked even when a webhook completed the checkout first: only a return the
 		// provider signs (the reader's own browser) signs the reader in
 		ReturnConfirmation confirmation = this.provider.confirmReturn(checkoutId, parameters);
