@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.supporters.account.SignIns.Outcome;
 import org.supporters.membership.MembershipService;
+import org.supporters.platform.EmailAddresses;
 import org.supporters.platform.ReturnUrls;
 
 /**
@@ -23,9 +24,6 @@ import org.supporters.platform.ReturnUrls;
  */
 @Controller
 class SignInController {
-
-	/** The same rule as the schema's email_address domain. */
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private static final Pattern CODE = Pattern.compile("^[0-9]{6}$");
 
@@ -59,7 +57,7 @@ class SignInController {
 		String back = returnTo(returnUrl, model);
 		String address = email.trim();
 		model.addAttribute("email", address);
-		if (address.isEmpty() || address.length() > 254 || !EMAIL.matcher(address).matches()) {
+		if (!EmailAddresses.isValid(address)) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("emailError", "Enter your email address, like name@example.org.");
 			return "account/sign-in";
@@ -81,7 +79,7 @@ class SignInController {
 		String typed = code.replaceAll("\\s", "");
 		model.addAttribute("email", email.trim());
 		model.addAttribute("code", typed);
-		if (!CODE.matcher(typed).matches() || !EMAIL.matcher(email.trim()).matches()) {
+		if (!CODE.matcher(typed).matches() || !EmailAddresses.isValid(email.trim())) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("codeError", "Type the 6 digits from the mail.");
 			return "account/check-mail";
@@ -154,8 +152,8 @@ class SignInController {
 			case USED -> "This sign-in link or code has been used already. Ask for a new one below.";
 			case EXPIRED -> "This sign-in link or code has expired: they work for 15 minutes. Ask for a new one below.";
 			case TOO_MANY -> "Too many wrong codes. Ask for a new one below, or try again in 15 minutes.";
-			case WRONG_CODE -> "That code is not right. Check the newest mail and type its 6 digits.";
-			case NO_LIVE_CODE -> "That code does not work any more. Ask for a new one below.";
+			case WRONG_CODE ->
+				"That code is not right. Check the newest mail and type its 6 digits, " + "or ask for a new one below.";
 			case UNKNOWN, VALID -> "This sign-in link is not valid. Ask for a new one below.";
 		};
 	}

@@ -147,10 +147,9 @@ class SignIns {
 			.findFirst();
 		if (matching.isEmpty()) {
 			this.repository.countWrongCode(email, now);
-			boolean anyLive = recent.stream()
-				.anyMatch((stored) -> !stored.used() && stored.expiresAt().isAfter(now)
-						&& stored.failedCodes() + 1 < WRONG_CODES_ALLOWED);
-			return new Outcome(anyLive ? State.WRONG_CODE : State.NO_LIVE_CODE, null);
+			// one answer whether or not the address has a live code, or any: a stranger
+			// typing codes must not learn who supports
+			return new Outcome(State.WRONG_CODE, null);
 		}
 		return use(matching.get(), now);
 	}
@@ -201,7 +200,7 @@ class SignIns {
 
 	enum State {
 
-		VALID, USED, EXPIRED, TOO_MANY, WRONG_CODE, NO_LIVE_CODE, UNKNOWN
+		VALID, USED, EXPIRED, TOO_MANY, WRONG_CODE, UNKNOWN
 
 	}
 

@@ -76,17 +76,17 @@ class Checkouts {
 		long giveUpAt = System.nanoTime() + SESSION_WAIT.toNanos();
 		while (true) {
 			if (checkout.completed()) {
-				return new Start(thanksUrl(checkout.id()));
+				return new Start(checkout.id(), thanksUrl(checkout.id()));
 			}
 			if (!checkout.open()) {
 				return Start.EXPIRED;
 			}
 			if (checkout.redirectUrl() != null) {
-				return new Start(checkout.redirectUrl());
+				return new Start(checkout.id(), checkout.redirectUrl());
 			}
 			Instant now = this.clock.instant();
 			if (this.checkouts.claimSessionRequest(checkout.id(), now, now.minus(SESSION_WAIT))) {
-				return new Start(requestSession(checkout, choice));
+				return new Start(checkout.id(), requestSession(checkout, choice));
 			}
 			if (System.nanoTime() - giveUpAt > 0) {
 				throw new PaymentProviderUnavailableException("No checkout session from the provider in time", null);
@@ -171,10 +171,13 @@ class Checkouts {
 		}
 	}
 
-	/** Where to send the reader; {@link #EXPIRED} when the form is too old to use. */
-	record Start(URI redirectUrl) {
+	/**
+	 * The checkout and where to send the reader; {@link #EXPIRED} when the form is too
+	 * old to use.
+	 */
+	record Start(UUID checkoutId, URI redirectUrl) {
 
-		static final Start EXPIRED = new Start(null);
+		static final Start EXPIRED = new Start(null, null);
 
 		boolean expired() {
 			return this.redirectUrl == null;

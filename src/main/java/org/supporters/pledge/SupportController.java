@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.supporters.account.ReaderSignIn;
 import org.supporters.catalog.Catalog;
@@ -53,10 +54,13 @@ class SupportController {
 
 	private final ReturnUrls returnUrls;
 
+	private final CheckoutBrowser browsers;
+
 	SupportController(Catalog catalog, PledgeFormValidator validator, Checkouts checkouts, PaymentProvider provider,
-			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls) {
+			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls, CheckoutBrowser browsers) {
 		this.readers = readers;
 		this.returnUrls = returnUrls;
+		this.browsers = browsers;
 		this.catalog = catalog;
 		this.validator = validator;
 		this.checkouts = checkouts;
@@ -66,9 +70,12 @@ class SupportController {
 
 	@GetMapping("/support")
 	String supportPage(@RequestParam(name = "checkout", required = false) UUID checkoutId,
-			@RequestParam(name = "return", required = false) String returnUrl, Model model) {
+			@RequestParam(name = "return", required = false) String returnUrl, Model model,
+			HttpServletRequest request) {
 		Optional<Checkout> canceled = (checkoutId != null) ? this.checkouts.find(checkoutId) : Optional.empty();
-		model.addAttribute("form", canceled.map(this::formFor).orElseGet(() -> PledgeForm.blank(newAttempt())));
+		model.addAttribute("form",
+				canceled.map((checkout) -> formFor(checkout, this.browsers.startedHere(checkout.id(), request)))
+					.orElseGet(() -> PledgeForm.blank(newAttempt())));
 		// a canceled checkout goes back where it was started from
 		model.addAttribute("returnUrl",
 				this.returnUrls.allowed(canceled.map(Checkout::returnUrl).orElse(returnUrl)).orElse(null));
@@ -106,6 +113,7 @@ class SupportController {
 			model.addAttribute("formExpired", true);
 			return page(model);
 		}
+		this.browsers.mark(start.checkoutId(), response);
 		return "redirect:" + start.redirectUrl();
 	}
 
@@ -134,6 +142,8 @@ class SupportController {
 				&& this.readers.signInAfterCheckout(checkout.email(), request, response);
 		model.addAttribute("signedIn", signedIn);
 		model.addAttribute("checkout", checkout);
+		// the email and name only for the browser that paid (or its signed-in reader)
+		model.addAttribute("personal", signedIn || this.browsers.startedHere(checkoutId, request));
 		model.addAttribute("completed", checkout.completed());
 		model.addAttribute("tier",
 				(checkout.tierSlug() != null) ? this.catalog.tier(checkout.tierSlug()).orElse(null) : null);
@@ -157,7 +167,10 @@ class SupportController {
 		return "pledge/support";
 	}
 
-	private PledgeForm formFor(Checkout checkout) {
+	/**
+	 * The canceled checkout's choice again; its email and name only for its own browser.
+	 */
+	private PledgeForm formFor(Checkout checkout, boolean startedHere) {
 		String frequency = (checkout.interval() == null) ? "one-off" : checkout.interval().adjective();
 		String option;
 		String ownAmount = null;
@@ -171,7 +184,9 @@ class SupportController {
 			option = "own";
 			ownAmount = checkout.amount().major().toPlainString();
 		}
-		return new PledgeForm(frequency, option, ownAmount, checkout.email(), checkout.name(), newAttempt());
+		return startedHere
+				? new PledgeForm(frequency, option, ownAmount, checkout.email(), checkout.name(), newAttempt())
+				: new PledgeForm(frequency, option, ownAmount, null, null, newAttempt());
 	}
 
 	private static String newAttempt() {
