@@ -38,8 +38,8 @@ class TableOwnershipTests {
 
 	/** Read models: tables a module reads though another owns them. */
 	static final Map<String, Set<String>> ALSO_READS = Map.of(
-			// the dashboard's aggregates, the supporter list, its exports and the inbox's
-			// health
+			// the dashboard's aggregates, the supporter list and its exports, and the
+			// provider events that mention a supporter
 			"report", Set.of("Supporter", "Pledge", "Payment", "Tier", "ProviderEvent"));
 
 	static final ArchRule RULE = classes().should(new ArchCondition<JavaClass>(

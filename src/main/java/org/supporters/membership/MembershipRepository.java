@@ -53,4 +53,8 @@ class MembershipRepository {
 			.fetchOptional(COMP.SUPPORTER_ID);
 	}
 
+	boolean compExists(UUID supporterId, UUID compId) {
+		return this.db.fetchExists(COMP, COMP.ID.eq(compId).and(COMP.SUPPORTER_ID.eq(supporterId)));
+	}
+
 }

@@ -3,6 +3,7 @@ package org.supporters.membership;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
 import org.supporters.membership.MembershipRules.CompFacts;
 import org.supporters.membership.MembershipRules.PledgeFacts;
+import org.supporters.staff.AuditLog;
 import org.supporters.supporter.Pledge;
 import org.supporters.supporter.Supporters;
 
@@ -33,9 +35,12 @@ public class MembershipService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
 	MembershipService(MembershipRepository repository, Supporters supporters, MembershipProperties properties,
-			Catalog catalog, Clock clock, ApplicationEventPublisher events) {
+			Catalog catalog, Clock clock, ApplicationEventPublisher events, AuditLog audit) {
 		this.events = events;
+		this.audit = audit;
 		this.repository = repository;
 		this.supporters = supporters;
 		this.rules = new MembershipRules(properties);
@@ -83,8 +88,21 @@ public class MembershipService {
 		return this.supporters.idOf(email);
 	}
 
+	/** Whether there is a supporter with this id, to give comps to. */
+	@Transactional(readOnly = true)
+	boolean isSupporter(UUID supporterId) {
+		return this.supporters.supporter(supporterId).isPresent();
+	}
+
+	/** Whether this comp, revoked or not, was given to this supporter. */
+	@Transactional(readOnly = true)
+	boolean hasComp(UUID supporterId, UUID compId) {
+		return this.repository.compExists(supporterId, compId);
+	}
+
 	/**
-	 * Grants a tier until a date, by a staff member, with a reason.
+	 * Grants a tier until a date, by a staff member, with a reason; audited with the
+	 * grant.
 	 * @return the comp's id
 	 * @throws IllegalArgumentException when the tier does not exist or the date has
 	 * passed
@@ -97,15 +115,22 @@ public class MembershipService {
 			throw new IllegalArgumentException("A comp must end in the future");
 		}
 		UUID compId = this.repository.insertComp(supporterId, tier.id(), validUntil, reason, staffUserId, now);
+		this.audit.record("comp.grant", "supporter:" + supporterId, Map.of("comp", compId.toString(), "tier",
+				tier.slug(), "until", validUntil.toString(), "reason", reason));
 		this.events.publishEvent(new CompsChanged(supporterId));
 		return compId;
 	}
 
-	/** Ends a comp now; false when it was already revoked or does not exist. */
+	/**
+	 * Ends a comp now, audited; false when it was already revoked or does not exist.
+	 */
 	@Transactional
 	public boolean revokeComp(UUID compId, Long staffUserId) {
 		Optional<UUID> supporterId = this.repository.revokeComp(compId, staffUserId, this.clock.instant());
-		supporterId.ifPresent((id) -> this.events.publishEvent(new CompsChanged(id)));
+		supporterId.ifPresent((id) -> {
+			this.audit.record("comp.revoke", "supporter:" + id, Map.of("comp", compId.toString()));
+			this.events.publishEvent(new CompsChanged(id));
+		});
 		return supporterId.isPresent();
 	}
 
