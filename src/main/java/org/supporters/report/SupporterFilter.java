@@ -22,7 +22,8 @@ import org.supporters.supporter.Provider;
  * a clear message for every value that cannot be used.
  *
  * @param q part of an email address or the start of a name
- * @param status {@code active}, {@code past_due}, {@code canceled} or {@code one_off}
+ * @param status {@code current}, {@code active}, {@code past_due}, {@code canceled} or
+ * {@code one_off}
  * @param tier a tier's slug
  * @param interval {@code month} or {@code year}
  * @param provider {@code stripe} or {@code sandbox}
@@ -34,8 +35,15 @@ import org.supporters.supporter.Provider;
 record SupporterFilter(String q, String status, String tier, String interval, String provider, String joinedFrom,
 		String joinedTo, String sort, String after) {
 
-	/** A recurring pledge's status, or one-off pledges. */
-	static final List<String> STATUSES = List.of(PledgeStatus.ACTIVE.code(), PledgeStatus.PAST_DUE.code(),
+	/**
+	 * Supporters the dashboard counts: a choice of its own because no single pledge
+	 * status says it (past due counts only within grace, active only until its period
+	 * ends).
+	 */
+	static final String CURRENT = "current";
+
+	/** Current supporters, a recurring pledge's status, or one-off pledges. */
+	static final List<String> STATUSES = List.of(CURRENT, PledgeStatus.ACTIVE.code(), PledgeStatus.PAST_DUE.code(),
 			PledgeStatus.CANCELED.code(), PledgeKind.ONE_OFF.code());
 
 	static final List<String> SORTS = List.of("newest", "oldest", "email");

@@ -2,6 +2,7 @@ package org.supporters.report;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,8 +49,11 @@ class SupporterPages {
 
 	private final TransactionTemplate readOnly;
 
+	/** Now, for the filter of current supporters and the pledge each row shows. */
+	private final Clock clock;
+
 	SupporterPages(SupporterRepository supporters, Supporters ledger, MembershipService memberships, Catalog catalog,
-			AuditLog audit, TransactionTemplate transaction) {
+			AuditLog audit, TransactionTemplate transaction, Clock clock) {
 		this.supporters = supporters;
 		this.ledger = ledger;
 		this.memberships = memberships;
@@ -57,6 +61,7 @@ class SupporterPages {
 		this.audit = audit;
 		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
 		this.readOnly.setReadOnly(true);
+		this.clock = clock;
 	}
 
 	/** The tiers offered now, for the filter's choices. */
@@ -72,7 +77,7 @@ class SupporterPages {
 	/** A page of at most {@link #PAGE_SIZE} rows, and the cursor of the next one. */
 	@Transactional(readOnly = true)
 	Page page(SupporterFilter filter) {
-		List<SupporterRow> rows = this.supporters.page(filter, tierId(filter), PAGE_SIZE + 1);
+		List<SupporterRow> rows = this.supporters.page(filter, tierId(filter), this.clock.instant(), PAGE_SIZE + 1);
 		if (rows.size() <= PAGE_SIZE) {
 			return new Page(rows, null);
 		}
@@ -88,7 +93,8 @@ class SupporterPages {
 	void export(SupporterFilter filter, Consumer<SupporterRow> each) {
 		this.audit.record("export.supporters", null, filterDetails(filter));
 		Long tierId = tierId(filter);
-		this.readOnly.executeWithoutResult((status) -> this.supporters.stream(filter, tierId, each));
+		Instant now = this.clock.instant();
+		this.readOnly.executeWithoutResult((status) -> this.supporters.stream(filter, tierId, now, each));
 	}
 
 	/**

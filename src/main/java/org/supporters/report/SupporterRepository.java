@@ -17,6 +17,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import org.jooq.generated.tables.Pledge;
+import org.supporters.membership.CurrentSupporters;
 import org.supporters.supporter.PledgeKind;
 import org.supporters.supporter.PledgeStatus;
 import org.supporters.supporter.Provider;
@@ -43,32 +44,49 @@ class SupporterRepository {
 
 	private static final Pledge P = PLEDGE.as("p");
 
-	private static final Table<?> CURRENT = DSL
-		.lateral(DSL
-			.select(P.STATUS, P.KIND, P.BILLING_INTERVAL, P.AMOUNT_MINOR, P.CURRENCY, P.PROVIDER,
-					TIER.NAME.as("tier_name"))
-			.from(P)
-			.leftJoin(TIER)
-			.on(TIER.ID.eq(P.TIER_ID))
-			.where(P.SUPPORTER_ID.eq(SUPPORTER.ID))
-			.orderBy(DSL.field(P.STATUS.in(PledgeStatus.ACTIVE, PledgeStatus.PAST_DUE)).desc(), P.CREATED_AT.desc())
-			.limit(1))
-		.as("current");
-
 	private final DSLContext db;
 
-	SupporterRepository(DSLContext db) {
+	/** Which pledges count now: the dashboard's rule, so the list agrees with it. */
+	private final CurrentSupporters current;
+
+	SupporterRepository(DSLContext db, CurrentSupporters current) {
 		this.db = db;
+		this.current = current;
 	}
 
-	/** One page of the list, after the filter's cursor. */
-	List<SupporterRow> page(SupporterFilter filter, Long tierId, int size) {
-		return select(filter, tierId, true).limit(size).fetch(SupporterRepository::row);
+	/**
+	 * The pledge shown on a supporter's row: a current one first, so that a supporter the
+	 * dashboard counts never shows a lapsed pledge; then one still active or past due;
+	 * then the newest.
+	 */
+	private Table<?> shownPledge(Instant now) {
+		return DSL
+			.lateral(DSL
+				.select(P.STATUS, P.KIND, P.BILLING_INTERVAL, P.AMOUNT_MINOR, P.CURRENCY, P.PROVIDER,
+						TIER.NAME.as("tier_name"))
+				.from(P)
+				.leftJoin(TIER)
+				.on(TIER.ID.eq(P.TIER_ID))
+				.where(P.SUPPORTER_ID.eq(SUPPORTER.ID))
+				// the rule is null for a pledge without a period end: such a pledge is
+				// not current
+				.orderBy(DSL.field(DSL.condition(this.current.sql(P.getName()), now)).desc().nullsLast(),
+						DSL.field(P.STATUS.in(PledgeStatus.ACTIVE, PledgeStatus.PAST_DUE)).desc(), P.CREATED_AT.desc())
+				.limit(1))
+			.as("current");
 	}
 
-	/** Every supporter the filter finds, streamed row by row (call in a transaction). */
-	void stream(SupporterFilter filter, Long tierId, Consumer<SupporterRow> each) {
-		try (Cursor<? extends Record> rows = select(filter, tierId, false).fetchSize(FETCH_SIZE).fetchLazy()) {
+	/** One page of the list as of now, after the filter's cursor. */
+	List<SupporterRow> page(SupporterFilter filter, Long tierId, Instant now, int size) {
+		return select(filter, tierId, now, true).limit(size).fetch(SupporterRepository::row);
+	}
+
+	/**
+	 * Every supporter the filter finds as of now, streamed row by row (call in a
+	 * transaction).
+	 */
+	void stream(SupporterFilter filter, Long tierId, Instant now, Consumer<SupporterRow> each) {
+		try (Cursor<? extends Record> rows = select(filter, tierId, now, false).fetchSize(FETCH_SIZE).fetchLazy()) {
 			rows.forEach((row) -> each.accept(row(row)));
 		}
 	}
@@ -78,7 +96,8 @@ class SupporterRepository {
 		return "email".equals(filter.sort()) ? row.email().toLowerCase() : row.joined().toString();
 	}
 
-	private SelectLimitStep<? extends Record> select(SupporterFilter filter, Long tierId, boolean fromCursor) {
+	private SelectLimitStep<? extends Record> select(SupporterFilter filter, Long tierId, Instant now,
+			boolean fromCursor) {
 		List<Condition> conditions = new ArrayList<>();
 		if (filter.q() != null) {
 			String prefix = likePrefix(filter.q().toLowerCase());
@@ -86,7 +105,10 @@ class SupporterRepository {
 					: EMAIL_KEY.like(prefix, '\\').or(NAME_KEY.like(prefix, '\\')));
 		}
 		Condition pledge = DSL.noCondition();
-		if (filter.status() != null) {
+		if (SupporterFilter.CURRENT.equals(filter.status())) {
+			pledge = pledge.and(DSL.condition(this.current.sql(PLEDGE.getName()), now));
+		}
+		else if (filter.status() != null) {
 			pledge = pledge.and(PledgeKind.ONE_OFF.code().equals(filter.status()) ? PLEDGE.KIND.eq(PledgeKind.ONE_OFF)
 					: PLEDGE.KIND.eq(PledgeKind.RECURRING).and(PLEDGE.STATUS.eq(PledgeStatus.of(filter.status()))));
 		}
@@ -133,14 +155,16 @@ class SupporterRepository {
 				}
 			}
 		}
+		Table<?> shown = shownPledge(now);
+		// read back by position in row(): keep this order
 		return this.db
-			.select(SUPPORTER.ID, SUPPORTER.EMAIL, SUPPORTER.NAME, SUPPORTER.CREATED_AT, CURRENT.field(P.STATUS),
-					CURRENT.field(P.KIND), CURRENT.field("tier_name", String.class),
-					CURRENT.field(P.BILLING_INTERVAL.getName(), String.class),
-					CURRENT.field(P.AMOUNT_MINOR.getName(), Long.class),
-					CURRENT.field(P.CURRENCY.getName(), String.class), CURRENT.field(P.PROVIDER))
+			.select(SUPPORTER.ID, SUPPORTER.EMAIL, SUPPORTER.NAME, SUPPORTER.CREATED_AT, shown.field(P.STATUS),
+					shown.field(P.KIND), shown.field("tier_name", String.class),
+					shown.field(P.BILLING_INTERVAL.getName(), String.class),
+					shown.field(P.AMOUNT_MINOR.getName(), Long.class), shown.field(P.CURRENCY.getName(), String.class),
+					shown.field(P.PROVIDER))
 			.from(SUPPORTER)
-			.leftJoin(CURRENT)
+			.leftJoin(shown)
 			.on(DSL.trueCondition())
 			.where(conditions)
 			.orderBy(order);
@@ -202,9 +226,9 @@ class SupporterRepository {
 		Long amount = row.get(8, Long.class);
 		String currency = row.get(9, String.class);
 		return new SupporterRow(row.get(SUPPORTER.ID), row.get(SUPPORTER.EMAIL), row.get(SUPPORTER.NAME),
-				row.get(SUPPORTER.CREATED_AT), row.get(CURRENT.field(P.STATUS)), row.get(CURRENT.field(P.KIND)),
+				row.get(SUPPORTER.CREATED_AT), row.get(4, PledgeStatus.class), row.get(5, PledgeKind.class),
 				row.get(6, String.class), row.get(7, String.class), amount, (currency != null) ? currency.trim() : null,
-				(amount != null) ? Amounts.format(amount, currency) : "", row.get(CURRENT.field(P.PROVIDER)));
+				(amount != null) ? Amounts.format(amount, currency) : "", row.get(10, Provider.class));
 	}
 
 	private static String likePrefix(String text) {

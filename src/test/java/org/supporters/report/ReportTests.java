@@ -1,6 +1,7 @@
 package org.supporters.report;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.supporters.supporter.EndedReason;
 import org.supporters.supporter.Provider;
 import org.supporters.supporter.PledgeStatus;
 import org.supporters.supporter.PledgeKind;
@@ -39,6 +41,9 @@ class ReportTests extends IntegrationTest {
 
 	private static final Pattern ROW_EMAIL = Pattern
 		.compile("<td><a href=\"/staff/supporters/[^\"]+\">([^<]+)</a></td>");
+
+	private static final Pattern CSV_ROW = Pattern
+		.compile("\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\",");
 
 	@Autowired
 	DSLContext db;
@@ -81,6 +86,87 @@ class ReportTests extends IntegrationTest {
 		assertThat(staff.get("/staff/supporters/" + inGrace).body())
 			.contains("<strong>Grace (payment failing)</strong>");
 		assertThat(staff.get("/staff/supporters/" + pastGrace).body()).contains("<strong>None</strong>");
+	}
+
+	@Test
+	void theCurrentFilterListsExactlyTheSupportersTheDashboardCounts() {
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		this.inbox.applyDue();
+		long before = figure(staff.get("/staff").body(), "active-supporters");
+		String prefix = "current-" + UUID.randomUUID().toString().substring(0, 8);
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		UUID active = supporter(prefix + "-active@example.com", null, now);
+		pledge(active, "recurring", "month", "active", "sandbox");
+		UUID inGrace = supporter(prefix + "-grace@example.com", null, now);
+		pastDue(inGrace, now.minusDays(2));
+		UUID pastGrace = supporter(prefix + "-lapsed@example.com", null, now);
+		pastDue(pastGrace, now.minusDays(8));
+		UUID canceled = supporter(prefix + "-canceled@example.com", null, now);
+		ended(canceled, now.plusDays(20));
+		UUID once = supporter(prefix + "-once@example.com", null, now);
+		pledge(once, "one_off", null, "paid", "sandbox");
+		// a newer pledge that lapsed beside one that still counts: the row must show the
+		// one that counts
+		UUID renewedElsewhere = supporter(prefix + "-mixed@example.com", null, now);
+		pledge(renewedElsewhere, "recurring", "month", "active", "sandbox");
+		pastDue(renewedElsewhere, now.minusDays(10));
+
+		String dashboard = staff.get("/staff").body();
+		long counted = figure(dashboard, "active-supporters");
+		String list = staff.get("/staff/supporters?q=" + prefix + "&status=current").body();
+		List<String> csvRows = csvRows(staff.get("/staff/supporters/export.csv?status=current").body());
+		List<String> ours = csvRows(staff.get("/staff/supporters/export.csv?q=" + prefix + "&status=current").body());
+		long independent = this.db.fetchSingle("""
+				select count(distinct supporter_id) from pledge
+				where kind = 'recurring'
+				  and ((status = 'active' and current_period_end > now())
+				    or (status = 'past_due' and current_period_end + interval '7 days' > now()))
+				""").get(0, Long.class);
+
+		assertThat(counted).as("active, in grace and the one with a pledge that counts").isEqualTo(before + 3);
+		assertThat(dashboard).contains("href=\"/staff/supporters?status=current\"");
+		assertThat(emails(list)).containsExactlyInAnyOrder(prefix + "-active@example.com",
+				prefix + "-grace@example.com", prefix + "-mixed@example.com");
+		assertThat(list).doesNotContain("<td>Ended</td>");
+		assertThat(csvRows).as("the whole export against the dashboard").hasSize((int) counted);
+		assertThat(independent).as("the rule written out by hand").isEqualTo(counted);
+		assertThat(ours).hasSize(3);
+		assertThat(ours).filteredOn((row) -> row.contains(prefix + "-mixed@example.com"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row).contains("\"active\"").doesNotContain("\"past_due\""));
+		assertThat(ours).filteredOn((row) -> row.contains(prefix + "-grace@example.com"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row).contains("\"past_due\""));
+		assertThat(emails(staff.get("/staff/supporters?q=" + prefix + "&status=past_due").body()))
+			.as("the raw status filters stay as they were")
+			.containsExactlyInAnyOrder(prefix + "-grace@example.com", prefix + "-lapsed@example.com",
+					prefix + "-mixed@example.com");
+	}
+
+	/**
+	 * A recurring pledge that ended early, its paid period still running: membership may
+	 * honour it, but it is no longer a current supporter.
+	 */
+	private void ended(UUID supporterId, OffsetDateTime periodEnd) {
+		this.db.insertInto(PLEDGE)
+			.set(PLEDGE.SUPPORTER_ID, supporterId)
+			.set(PLEDGE.KIND, PledgeKind.RECURRING)
+			.set(PLEDGE.AMOUNT_MINOR, 500L)
+			.set(PLEDGE.CURRENCY, "EUR")
+			.set(PLEDGE.BILLING_INTERVAL, "month")
+			.set(PLEDGE.STATUS, PledgeStatus.CANCELED)
+			.set(PLEDGE.PROVIDER, Provider.SANDBOX)
+			.set(PLEDGE.PROVIDER_REF, "test_" + UUID.randomUUID())
+			.set(PLEDGE.CURRENT_PERIOD_END, periodEnd.toInstant())
+			.set(PLEDGE.ENDED_AT, Instant.now())
+			.set(PLEDGE.ENDED_REASON, EndedReason.CANCELED)
+			.set(PLEDGE.PROVIDER_STATE_AT, Instant.now())
+			.execute();
+	}
+
+	/** The data rows of a supporter CSV: each starts with the quoted supporter id. */
+	private static List<String> csvRows(String csv) {
+		return csv.lines().filter((line) -> CSV_ROW.matcher(line).lookingAt()).toList();
 	}
 
 	private void pastDue(UUID supporterId, OffsetDateTime periodEnd) {
