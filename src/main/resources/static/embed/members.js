@@ -1,11 +1,9 @@
 /*
- * Supporters members.js: shows members-only parts of an article page to members.
- * <script src="https://members.example.com/embed/members.js" defer></script>
- *   [data-members-only]        shown to members
- *   [data-benefit="ad-free"]   shown to readers with that benefit
- *   [data-support-prompt]      shown to everyone else (not to contributors with fewer-asks);
- *                              without one, a prompt linking to /support is added
- * Mark them `hidden` in the HTML: if this service cannot be reached, they stay hidden.
+ * Supporters members.js (docs/article-pages.md). Shows [data-members-only] to readers with the
+ * members-only benefit, [data-benefit="x"] to readers with benefit x, [data-tier="slug"] to that
+ * tier or above; [data-support-prompt] and [data-support-ask] to non-members without fewer-asks,
+ * their /support and /sign-in links returning to this page. Keep them `hidden` in the
+ * HTML. Hiding is not protection: hidden parts are in the HTML for anyone to read.
  */
 (function () {
 	'use strict';
@@ -20,6 +18,13 @@
 		element.hidden = !visible;
 	}
 
+	function link(path, text) {
+		var anchor = document.createElement('a');
+		anchor.href = base + path;
+		anchor.textContent = text;
+		return anchor;
+	}
+
 	function prompt() {
 		var found = all('[data-support-prompt]');
 		if (found.length || !script || !script.parentNode) {
@@ -28,26 +33,67 @@
 		var box = document.createElement('p');
 		box.className = 'supporters-prompt';
 		box.setAttribute('data-support-prompt', '');
-		var link = document.createElement('a');
-		link.href = base + '/support';
-		link.textContent = 'Support our journalism';
-		box.appendChild(link);
+		box.appendChild(link('/support', 'Support our journalism'));
+		box.appendChild(document.createTextNode(' · '));
+		box.appendChild(link('/sign-in', 'Sign in'));
 		script.parentNode.insertBefore(box, script.nextSibling);
 		return [box];
 	}
 
-	function apply(membership) {
+	function fillAsk(element) {
+		if (element.children.length || element.textContent.trim()) {
+			return;
+		}
+		var text = document.createElement('p');
+		text.appendChild(document.createTextNode('Reporting like this is paid for by its readers. '));
+		text.appendChild(link('/support', 'Support us'));
+		text.appendChild(document.createTextNode(' · Already a supporter? '));
+		text.appendChild(link('/sign-in', 'Sign in'));
+		element.appendChild(text);
+	}
+
+	function addReturn(element) {
+		var anchors = element.tagName === 'A' ? [element] : Array.prototype.slice.call(element.querySelectorAll('a[href]'));
+		anchors.forEach(function (anchor) {
+			var url = new URL(anchor.href, document.baseURI);
+			if (url.origin === base && (url.pathname === '/support' || url.pathname === '/sign-in')
+					&& !url.searchParams.has('return')) {
+				url.searchParams.set('return', location.href);
+				anchor.href = url.toString();
+			}
+		});
+	}
+
+	function rank(tiers, slug) {
+		return slug ? tiers.indexOf(slug) : -1;
+	}
+
+	function apply(membership, tiers) {
 		var benefits = membership.benefits || [];
 		var member = membership.member === true;
 		document.documentElement.setAttribute('data-membership', membership.status || 'none');
 		all('[data-members-only]').forEach(function (element) {
-			show(element, member);
+			show(element, member && benefits.indexOf('members-only') >= 0);
 		});
 		all('[data-benefit]').forEach(function (element) {
-			show(element, benefits.indexOf(element.getAttribute('data-benefit')) >= 0);
+			show(element, member && benefits.indexOf(element.getAttribute('data-benefit')) >= 0);
+		});
+		all('[data-tier]').forEach(function (element) {
+			var wanted = element.getAttribute('data-tier');
+			var at = rank(tiers, membership.tier);
+			show(element, member && !!membership.tier
+				&& (membership.tier === wanted || (at >= 0 && rank(tiers, wanted) >= 0 && at >= rank(tiers, wanted))));
 		});
 		var asks = !member && benefits.indexOf('fewer-asks') < 0;
 		(asks ? prompt() : all('[data-support-prompt]')).forEach(function (element) {
+			addReturn(element);
+			show(element, asks);
+		});
+		all('[data-support-ask]').forEach(function (element) {
+			if (asks) {
+				fillAsk(element);
+				addReturn(element);
+			}
 			show(element, asks);
 		});
 		document.dispatchEvent(new CustomEvent('supporters:membership', { detail: membership }));
@@ -57,19 +103,37 @@
 		document.documentElement.setAttribute('data-membership', 'unknown');
 	}
 
-	function start() {
-		var controller = typeof AbortController === 'function' ? new AbortController() : null;
-		var timer = controller ? setTimeout(function () { controller.abort(); }, 5000) : null;
-		fetch(base + '/api/v1/membership', {
-			credentials: 'include',
+	function json(path, credentials, signal) {
+		return fetch(base + path, {
+			credentials: credentials,
 			headers: { 'Accept': 'application/json' },
-			signal: controller ? controller.signal : undefined
+			signal: signal
 		}).then(function (response) {
 			if (!response.ok) {
-				throw new Error('membership ' + response.status);
+				throw new Error(path + ' ' + response.status);
 			}
 			return response.json();
-		}).then(apply).catch(failSafe).then(function () {
+		});
+	}
+
+	function tierOrder(signal) {
+		if (!document.querySelector('[data-tier]')) {
+			return Promise.resolve([]);
+		}
+		return json('/api/v1/tiers', 'omit', signal).then(function (answer) {
+			return (answer.tiers || []).map(function (tier) { return tier.slug; });
+		}, function () {
+			return [];
+		});
+	}
+
+	function start() {
+		var controller = typeof AbortController === 'function' ? new AbortController() : null;
+		var signal = controller ? controller.signal : undefined;
+		var timer = controller ? setTimeout(function () { controller.abort(); }, 5000) : null;
+		Promise.all([json('/api/v1/membership', 'include', signal), tierOrder(signal)]).then(function (answers) {
+			apply(answers[0], answers[1]);
+		}).catch(failSafe).then(function () {
 			clearTimeout(timer);
 		});
 	}

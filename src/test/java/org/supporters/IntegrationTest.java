@@ -17,7 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class IntegrationTest {
 
-	private static final int PORT = freePort();
+	protected static final int PORT = freePort();
+
+	/** A local news site's port (the WordPress tests run one there), also allowed. */
+	protected static final int SITE_PORT = freePort();
 
 	/** A news site's origin the membership API allows (besides the service's own). */
 	protected static final String SITE_ORIGIN = "https://news.example.com";
@@ -34,7 +37,8 @@ public abstract class IntegrationTest {
 		TestDatabase.register(registry);
 		registry.add("server.port", () -> PORT);
 		registry.add("supporters.public-url", () -> "http://localhost:" + PORT);
-		registry.add("supporters.site-origins", () -> "http://localhost:" + PORT + "," + SITE_ORIGIN);
+		registry.add("supporters.site-origins",
+				() -> "http://localhost:" + PORT + "," + SITE_ORIGIN + ",http://localhost:" + SITE_PORT);
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestMail::port);
 		// tests drive the inbox, renewals and expiry themselves; background runs would
@@ -43,6 +47,8 @@ public abstract class IntegrationTest {
 		registry.add("supporters.sandbox.billing-interval", () -> "1h");
 		registry.add("supporters.pledge.expiry-interval", () -> "1h");
 		registry.add("supporters.mail.retry-interval", () -> "1h");
+		// tests come from other client addresses through the loopback "proxy"
+		registry.add("supporters.trusted-proxies", () -> "127.0.0.0/8,::1/128");
 		registry.add("supporters.admin.email", () -> ADMIN_EMAIL);
 		registry.add("supporters.admin.password", () -> ADMIN_PASSWORD);
 	}

@@ -15,6 +15,15 @@ public final class StaffMember {
 		this.reader = new Reader(port);
 	}
 
+	private StaffMember(Reader reader) {
+		this.reader = reader;
+	}
+
+	/** This browser (e.g. one coming from a given client address), not signed in. */
+	public static StaffMember anonymous(Reader reader) {
+		return new StaffMember(reader);
+	}
+
 	/** A fresh browser, not signed in. */
 	public static StaffMember anonymous(int port) {
 		return new StaffMember(port);

@@ -2,6 +2,9 @@ package org.supporters.account;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +31,9 @@ class AccountSecurity {
 
 	static final String MEMBERSHIP_API = "/api/v1/membership";
 
+	private static final Pattern SESSION_ID = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
 	@Bean
 	@Order(30)
 	SecurityFilterChain readerChain(HttpSecurity http, SupportersProperties properties) throws Exception {
@@ -48,7 +54,21 @@ class AccountSecurity {
 	/** The session cookie: HttpOnly, SameSite=Lax, Secure on https, kept for a month. */
 	@Bean
 	CookieSerializer sessionCookie(SupportersProperties properties) {
-		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+		DefaultCookieSerializer serializer = new DefaultCookieSerializer() {
+
+			/**
+			 * Only values that can be a session id (a UUID) are looked up: anything else
+			 * (e.g. a value that decodes to NUL bytes) is no session, not a database
+			 * error.
+			 */
+			@Override
+			public List<String> readCookieValues(HttpServletRequest request) {
+				return super.readCookieValues(request).stream()
+					.filter((value) -> SESSION_ID.matcher(value).matches())
+					.toList();
+			}
+
+		};
 		serializer.setCookieName("SESSION");
 		serializer.setUseHttpOnlyCookie(true);
 		serializer.setSameSite("Lax");

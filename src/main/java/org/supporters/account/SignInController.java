@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import org.supporters.account.SignIns.Outcome;
 import org.supporters.membership.MembershipService;
+import org.supporters.platform.EmailAddresses;
+import org.supporters.platform.ReturnUrls;
 
 /**
  * Sign-in pages: ask for a mail, type the code, or confirm the mailed link (a GET only
@@ -22,9 +24,6 @@ import org.supporters.membership.MembershipService;
  */
 @Controller
 class SignInController {
-
-	/** The same rule as the schema's email_address domain. */
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private static final Pattern CODE = Pattern.compile("^[0-9]{6}$");
 
@@ -34,29 +33,36 @@ class SignInController {
 
 	private final MembershipService memberships;
 
-	SignInController(SignIns signIns, ReaderSignIn readers, MembershipService memberships) {
+	private final ReturnUrls returnUrls;
+
+	SignInController(SignIns signIns, ReaderSignIn readers, MembershipService memberships, ReturnUrls returnUrls) {
+		this.returnUrls = returnUrls;
 		this.signIns = signIns;
 		this.readers = readers;
 		this.memberships = memberships;
 	}
 
 	@GetMapping("/sign-in")
-	String signInPage(@RequestParam(required = false) String email, Model model) {
+	String signInPage(@RequestParam(required = false) String email,
+			@RequestParam(name = "return", required = false) String returnUrl, Model model) {
+		returnTo(returnUrl, model);
 		model.addAttribute("email", (email != null) ? email : "");
 		return "account/sign-in";
 	}
 
 	@PostMapping("/sign-in")
-	String requestMail(@RequestParam(defaultValue = "") String email, HttpServletRequest request,
+	String requestMail(@RequestParam(defaultValue = "") String email,
+			@RequestParam(name = "return", required = false) String returnUrl, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		String back = returnTo(returnUrl, model);
 		String address = email.trim();
 		model.addAttribute("email", address);
-		if (address.isEmpty() || address.length() > 254 || !EMAIL.matcher(address).matches()) {
+		if (!EmailAddresses.isValid(address)) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("emailError", "Enter your email address, like name@example.org.");
 			return "account/sign-in";
 		}
-		if (!this.signIns.request(address, request.getRemoteAddr())) {
+		if (!this.signIns.request(address, request.getRemoteAddr(), back)) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			model.addAttribute("emailError",
 					"We have sent several sign-in mails already. Use the newest one, or try again in 15 minutes.");
@@ -67,18 +73,20 @@ class SignInController {
 
 	@PostMapping("/sign-in/code")
 	String useCode(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String code,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam(name = "return", required = false) String returnUrl, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		String back = returnTo(returnUrl, model);
 		String typed = code.replaceAll("\\s", "");
 		model.addAttribute("email", email.trim());
 		model.addAttribute("code", typed);
-		if (!CODE.matcher(typed).matches() || !EMAIL.matcher(email.trim()).matches()) {
+		if (!CODE.matcher(typed).matches() || !EmailAddresses.isValid(email.trim())) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("codeError", "Type the 6 digits from the mail.");
 			return "account/check-mail";
 		}
 		Outcome outcome = this.signIns.useCode(email.trim(), typed, request.getRemoteAddr());
 		if (outcome.signedIn()) {
-			return signIn(outcome.email(), request, response, model);
+			return signIn(outcome.email(), back, request, response, model);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("codeError", message(outcome));
@@ -87,17 +95,22 @@ class SignInController {
 	}
 
 	@GetMapping("/sign-in/link")
-	String confirmLink(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+	String confirmLink(@RequestParam(defaultValue = "") String token,
+			@RequestParam(name = "return", required = false) String returnUrl, HttpServletResponse response,
+			Model model) {
+		returnTo(returnUrl, model);
 		Outcome outcome = this.signIns.peekLink(token);
 		return linkPage(token, outcome, response, model);
 	}
 
 	@PostMapping("/sign-in/link")
-	String useLink(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
+	String useLink(@RequestParam(defaultValue = "") String token,
+			@RequestParam(name = "return", required = false) String returnUrl, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		String back = returnTo(returnUrl, model);
 		Outcome outcome = this.signIns.useLink(token);
 		if (outcome.signedIn()) {
-			return signIn(outcome.email(), request, response, model);
+			return signIn(outcome.email(), back, request, response, model);
 		}
 		return linkPage(token, outcome, response, model);
 	}
@@ -113,14 +126,25 @@ class SignInController {
 		return "account/confirm-link";
 	}
 
-	private String signIn(String email, HttpServletRequest request, HttpServletResponse response, Model model) {
+	/**
+	 * The allowed return URL, also kept in the model for the page's forms; null when none
+	 * was given or it is not allowed.
+	 */
+	private String returnTo(String requested, Model model) {
+		String allowed = this.returnUrls.allowed(requested).orElse(null);
+		model.addAttribute("returnUrl", allowed);
+		return allowed;
+	}
+
+	private String signIn(String email, String returnUrl, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		UUID supporterId = this.memberships.supporterIdOf(email).orElse(null);
 		if (supporterId == null) {
 			model.addAttribute("email", email);
 			return "account/not-a-supporter";
 		}
 		this.readers.signIn(supporterId, request, response);
-		return "redirect:/account";
+		return "redirect:" + ((returnUrl != null) ? returnUrl : "/account");
 	}
 
 	private static String message(Outcome outcome) {
@@ -128,8 +152,8 @@ class SignInController {
 			case USED -> "This sign-in link or code has been used already. Ask for a new one below.";
 			case EXPIRED -> "This sign-in link or code has expired: they work for 15 minutes. Ask for a new one below.";
 			case TOO_MANY -> "Too many wrong codes. Ask for a new one below, or try again in 15 minutes.";
-			case WRONG_CODE -> "That code is not right. Check the newest mail and type its 6 digits.";
-			case NO_LIVE_CODE -> "That code does not work any more. Ask for a new one below.";
+			case WRONG_CODE ->
+				"That code is not right. Check the newest mail and type its 6 digits, " + "or ask for a new one below.";
 			case UNKNOWN, VALID -> "This sign-in link is not valid. Ask for a new one below.";
 		};
 	}

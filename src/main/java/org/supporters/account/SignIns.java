@@ -1,5 +1,6 @@
 package org.supporters.account;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -74,9 +75,10 @@ class SignIns {
 	/**
 	 * Mails a sign-in link and code to the address, within the limits per email and per
 	 * client address.
+	 * @param returnUrl where the link leads after signing in (already checked), or null
 	 * @return false when a limit is reached (nothing sent)
 	 */
-	boolean request(String email, String clientAddress) {
+	boolean request(String email, String clientAddress, String returnUrl) {
 		if (!this.limits.tryAcquire("sign-in-address:" + clientAddress, MAILS_PER_ADDRESS, LIMIT_WINDOW) || !this.limits
 			.tryAcquire("sign-in-email:" + digest(email.toLowerCase(Locale.ROOT)), MAILS_PER_EMAIL, LIMIT_WINDOW)) {
 			return false;
@@ -89,7 +91,8 @@ class SignIns {
 					%s
 
 					If it was not you, ignore this mail.
-					""".formatted(this.properties.publicUri() + "/support"));
+					""".formatted(this.properties.publicUri() + "/support"
+					+ ((returnUrl != null) ? "?return=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8) : "")));
 			return true;
 		}
 		UUID id = UUID.randomUUID();
@@ -102,7 +105,8 @@ class SignIns {
 			.path("/sign-in/link")
 			.queryParam("token", link)
 			.build()
-			.toUriString();
+			.toUriString()
+				+ ((returnUrl != null) ? "&return=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8) : "");
 		this.mail.send(email, "Your sign-in code: " + code, """
 				Sign in to Supporters with this link:
 				%s
@@ -143,10 +147,9 @@ class SignIns {
 			.findFirst();
 		if (matching.isEmpty()) {
 			this.repository.countWrongCode(email, now);
-			boolean anyLive = recent.stream()
-				.anyMatch((stored) -> !stored.used() && stored.expiresAt().isAfter(now)
-						&& stored.failedCodes() + 1 < WRONG_CODES_ALLOWED);
-			return new Outcome(anyLive ? State.WRONG_CODE : State.NO_LIVE_CODE, null);
+			// one answer whether or not the address has a live code, or any: a stranger
+			// typing codes must not learn who supports
+			return new Outcome(State.WRONG_CODE, null);
 		}
 		return use(matching.get(), now);
 	}
@@ -197,7 +200,7 @@ class SignIns {
 
 	enum State {
 
-		VALID, USED, EXPIRED, TOO_MANY, WRONG_CODE, NO_LIVE_CODE, UNKNOWN
+		VALID, USED, EXPIRED, TOO_MANY, WRONG_CODE, UNKNOWN
 
 	}
 

@@ -16,9 +16,10 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import org.supporters.platform.PageSecurity;
 import org.supporters.platform.RateLimits;
 
 /**
@@ -36,11 +37,14 @@ class MembersApiSecurity {
 	@Bean
 	@Order(20)
 	SecurityFilterChain membersApiChain(HttpSecurity http, ApiKeys keys, RateLimits limits) throws Exception {
-		http.securityMatcher("/api/v1/members", "/api/v1/members/**")
+		PageSecurity.strictHeaders(http)
+			.securityMatcher("/api/v1/members", "/api/v1/members/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
-			.addFilterAfter(new ApiKeyFilter(keys, limits), SecurityContextHolderFilter.class);
+			// after the header writer, so that a refusal carries the same headers as
+			// every answer
+			.addFilterAfter(new ApiKeyFilter(keys, limits), HeaderWriterFilter.class);
 		return http.build();
 	}
 

@@ -5,7 +5,6 @@ import java.security.Principal;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,15 +19,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.supporters.platform.EmailAddresses;
+
 /**
  * The membership JSON: for the signed-in reader (the browser on the site, by session
  * cookie), for site servers (by API key), and the public keys that verify the token.
  */
 @RestController
 class MembershipApiController {
-
-	/** The same rule as the schema's email_address domain. */
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private final MembershipService memberships;
 
@@ -59,7 +57,7 @@ class MembershipApiController {
 
 	@GetMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<?> byEmail(@RequestParam(required = false) String email) {
-		if (email == null || email.length() > 254 || !EMAIL.matcher(email.trim()).matches()) {
+		if (email == null || !EmailAddresses.isValid(email.trim())) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 					"Give the supporter's email address as ?email=, e.g. ?email=reader@example.org");
 			problem.setInstance(URI.create("/api/v1/members"));

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProviderEventInbox {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProviderEventInbox.class);
+
+	static final int BATCH_SIZE = 100;
 
 	private static final Duration FIRST_RETRY = Duration.ofSeconds(5);
 
@@ -74,10 +75,25 @@ public class ProviderEventInbox {
 	}
 
 	/** Applies, or records the failure of, every event that is due; returns how many. */
-	@Scheduled(fixedDelayString = "${supporters.inbox.poll-interval:2s}")
 	public int applyDue() {
 		int handled = 0;
-		while (applyOne(() -> this.events.claimNextDue(this.clock.instant()))) {
+		int batch;
+		do {
+			batch = applyBatch();
+			handled += batch;
+		}
+		while (batch == BATCH_SIZE);
+		return handled;
+	}
+
+	/**
+	 * Applies, or records the failure of, at most {@link #BATCH_SIZE} events that are
+	 * due; returns how many. The worker runs one batch at a time ({@link InboxWorker}),
+	 * so a backlog never keeps a scheduler thread from the other jobs for long.
+	 */
+	int applyBatch() {
+		int handled = 0;
+		while (handled < BATCH_SIZE && applyOne(() -> this.events.claimNextDue(this.clock.instant()))) {
 			handled++;
 		}
 		return handled;

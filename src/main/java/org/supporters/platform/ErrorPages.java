@@ -1,7 +1,9 @@
 package org.supporters.platform;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -22,9 +24,18 @@ import org.springframework.web.servlet.ModelAndView;
 @RequestMapping("/error")
 class ErrorPages implements ErrorController {
 
+	/**
+	 * A request attribute with what to tell the client about its mistake, in words fit
+	 * for a page and a ProblemDetail alike; never the exception's message.
+	 */
+	static final String MESSAGE = ErrorPages.class.getName() + ".message";
+
 	@RequestMapping(path = "/forbidden", produces = MediaType.TEXT_HTML_VALUE)
 	ModelAndView forbidden(HttpServletRequest request) {
-		return new ModelAndView("error/forbidden", Map.of("message", request.getAttribute("message")),
+		// set by the chains' access-denied handlers; absent when someone opens the page
+		Object message = request.getAttribute("message");
+		return new ModelAndView("error/forbidden",
+				Map.of("message", (message != null) ? message.toString() : "You may not do that."),
 				HttpStatus.FORBIDDEN);
 	}
 
@@ -32,13 +43,20 @@ class ErrorPages implements ErrorController {
 	ModelAndView page(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		String view = status == HttpStatus.NOT_FOUND ? "error/404" : "error/error";
-		return new ModelAndView(view, Map.of("status", status.value(), "reason", status.getReasonPhrase()), status);
+		Map<String, Object> model = new HashMap<>(Map.of("status", status.value(), "reason", status.getReasonPhrase()));
+		Object message = request.getAttribute(MESSAGE);
+		if (message != null) {
+			model.put("message", message.toString());
+		}
+		return new ModelAndView(view, model, status);
 	}
 
 	@RequestMapping
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
+		Object message = request.getAttribute(MESSAGE);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				(message != null) ? message.toString() : detail(status));
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path != null) {
 			problem.setProperty("path", path.toString());
@@ -56,7 +74,14 @@ class ErrorPages implements ErrorController {
 		return status.getReasonPhrase();
 	}
 
+	/**
+	 * The status of the error being shown; 404 when someone opens /error itself, as there
+	 * is no error to show.
+	 */
 	private static HttpStatus status(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.ERROR) {
+			return HttpStatus.NOT_FOUND;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;

@@ -33,9 +33,18 @@ public final class PageSecurity {
 	public static HttpSecurity apply(HttpSecurity http, SupportersProperties properties) throws Exception {
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer((cookie) -> cookie.secure(properties.secureCookies()).sameSite("Lax"));
-		return http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+		return strictHeaders(http).csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
 			.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(staleFormHandler()))
+			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(staleFormHandler()));
+	}
+
+	/**
+	 * The headers every answer carries, pages and JSON alike (a JSON answer opened in a
+	 * browser is a page too): the CSP, no framing, the referrer policy, and Spring
+	 * Security's defaults (nosniff, no caching, HSTS on https).
+	 */
+	public static HttpSecurity strictHeaders(HttpSecurity http) throws Exception {
+		return http
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frames) -> frames.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));

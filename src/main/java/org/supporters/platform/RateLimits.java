@@ -1,11 +1,16 @@
 package org.supporters.platform;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 
 import org.jooq.DSLContext;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +24,9 @@ import static org.jooq.generated.Tables.RATE_LIMIT_HIT;
 public class RateLimits {
 
 	private static final Duration KEPT = Duration.ofDays(1);
+
+	/** Below the column's 300: a bucket holds what a client sent (an address, a name). */
+	static final int MAX_BUCKET_LENGTH = 200;
 
 	private final DSLContext db;
 
@@ -45,16 +53,30 @@ public class RateLimits {
 	/** Whether the bucket holds {@code limit} or more attempts within {@code window}. */
 	public boolean isExhausted(String bucket, int limit, Duration window) {
 		Instant since = this.clock.instant().minus(window);
-		return this.db.fetchCount(RATE_LIMIT_HIT,
-				RATE_LIMIT_HIT.BUCKET.eq(bucket).and(RATE_LIMIT_HIT.AT.gt(since.atOffset(ZoneOffset.UTC)))) >= limit;
+		return this.db.fetchCount(RATE_LIMIT_HIT, RATE_LIMIT_HIT.BUCKET.eq(bounded(bucket))
+			.and(RATE_LIMIT_HIT.AT.gt(since.atOffset(ZoneOffset.UTC)))) >= limit;
 	}
 
 	/** Counts one attempt in the bucket. */
 	public void record(String bucket) {
 		this.db.insertInto(RATE_LIMIT_HIT)
-			.set(RATE_LIMIT_HIT.BUCKET, bucket)
+			.set(RATE_LIMIT_HIT.BUCKET, bounded(bucket))
 			.set(RATE_LIMIT_HIT.AT, this.clock.instant().atOffset(ZoneOffset.UTC))
 			.execute();
+	}
+
+	/** The bucket as stored: a long one by its digest, so any length fits the column. */
+	static String bounded(String bucket) {
+		if (bucket.length() <= MAX_BUCKET_LENGTH) {
+			return bucket;
+		}
+		try {
+			return "sha-256:" + HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(bucket.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
 	}
 
 	/** Forgets attempts older than any window; deleting twice is harmless. */

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl base URL for links in emails and provider return URLs
  * @param siteOrigins origins of the news site allowed to call the membership API
  * @param cookieDomain domain of the membership cookie; empty for host-only
+ * @param trustedProxies CIDRs of the proxies whose {@code X-Forwarded-For} and
+ * {@code X-Forwarded-Proto} count; empty: none, the connection's address is the client's
  */
 @Validated
 @ConfigurationProperties("supporters")
@@ -27,7 +29,10 @@ public record SupportersProperties(@NotNull @DefaultValue("./var") Path dataDir,
 		message = "must be an http or https URL without query, e.g. https://members.example.com") @DefaultValue("http://localhost:8080") String publicUrl,
 		@NotEmpty @DefaultValue("http://localhost:8080") List<@Pattern(regexp = "https?://[^/\\s?#]+",
 				message = "must be an origin such as https://www.example.com") String> siteOrigins,
-		@Pattern(regexp = "\\.?[a-z0-9.-]+", message = "must be a domain such as .example.com") String cookieDomain) {
+		@Pattern(regexp = "\\.?[a-z0-9.-]+", message = "must be a domain such as .example.com") String cookieDomain,
+		@NotNull @DefaultValue List<@Pattern(
+				regexp = "(\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2})|([0-9A-Fa-f:]*:[0-9A-Fa-f:.]*/\\d{1,3})",
+				message = "must be a CIDR such as 10.0.0.0/8 or 203.0.113.7/32") String> trustedProxies) {
 
 	public URI publicUri() {
 		return URI.create(this.publicUrl.endsWith("/") ? this.publicUrl.substring(0, this.publicUrl.length() - 1)

@@ -31,7 +31,7 @@ class CheckoutRepository {
 	 * Inserts a checkout under its idempotency key, or finds the one an earlier submit of
 	 * the same form inserted.
 	 */
-	Checkout insertOrFind(String idempotencyKey, PledgeChoice choice, String provider, Instant now) {
+	Checkout insertOrFind(String idempotencyKey, PledgeChoice choice, String returnUrl, String provider, Instant now) {
 		this.db.insertInto(CHECKOUT)
 			.set(CHECKOUT.IDEMPOTENCY_KEY, idempotencyKey)
 			.set(CHECKOUT.EMAIL, choice.email())
@@ -42,6 +42,7 @@ class CheckoutRepository {
 			.set(CHECKOUT.CURRENCY, choice.amount().currency().getCurrencyCode())
 			.set(CHECKOUT.BILLING_INTERVAL, choice.recurring() ? choice.interval().code() : null)
 			.set(CHECKOUT.PROVIDER, provider)
+			.set(CHECKOUT.RETURN_URL, returnUrl)
 			.set(CHECKOUT.CREATED_AT, at(now))
 			.onConflict(CHECKOUT.IDEMPOTENCY_KEY)
 			.doNothing()
@@ -134,7 +135,7 @@ class CheckoutRepository {
 		return new Checkout(row.get(CHECKOUT.ID), row.get(CHECKOUT.EMAIL), row.get(CHECKOUT.NAME), row.get(TIER.SLUG),
 				Money.of(row.get(CHECKOUT.AMOUNT_MINOR), row.get(CHECKOUT.CURRENCY)),
 				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(CHECKOUT.STATUS),
-				(redirect != null) ? URI.create(redirect) : null);
+				(redirect != null) ? URI.create(redirect) : null, row.get(CHECKOUT.RETURN_URL));
 	}
 
 	private static OffsetDateTime at(Instant instant) {
@@ -143,7 +144,7 @@ class CheckoutRepository {
 
 	/** A checkout as the pledge flow needs it back. */
 	record Checkout(UUID id, String email, String name, String tierSlug, Money amount, BillingInterval interval,
-			String status, URI redirectUrl) {
+			String status, URI redirectUrl, String returnUrl) {
 
 		boolean completed() {
 			return "completed".equals(this.status);

@@ -67,25 +67,26 @@ class Checkouts {
 	 * paid. No database transaction stays open while the provider answers: the request
 	 * that claims the checkout asks the provider, a second submit of the same form waits
 	 * for its answer.
+	 * @param returnUrl where the thank-you page leads back to (already checked), or null
 	 * @throws PaymentProviderUnavailableException when the provider failed to answer
 	 */
-	Start start(PledgeChoice choice, String attempt) {
-		Checkout checkout = this.checkouts.insertOrFind(idempotencyKey(choice, attempt), choice, this.provider.name(),
-				this.clock.instant());
+	Start start(PledgeChoice choice, String attempt, String returnUrl) {
+		Checkout checkout = this.checkouts.insertOrFind(idempotencyKey(choice, attempt), choice, returnUrl,
+				this.provider.name(), this.clock.instant());
 		long giveUpAt = System.nanoTime() + SESSION_WAIT.toNanos();
 		while (true) {
 			if (checkout.completed()) {
-				return new Start(thanksUrl(checkout.id()));
+				return new Start(checkout.id(), thanksUrl(checkout.id()));
 			}
 			if (!checkout.open()) {
 				return Start.EXPIRED;
 			}
 			if (checkout.redirectUrl() != null) {
-				return new Start(checkout.redirectUrl());
+				return new Start(checkout.id(), checkout.redirectUrl());
 			}
 			Instant now = this.clock.instant();
 			if (this.checkouts.claimSessionRequest(checkout.id(), now, now.minus(SESSION_WAIT))) {
-				return new Start(requestSession(checkout, choice));
+				return new Start(checkout.id(), requestSession(checkout, choice));
 			}
 			if (System.nanoTime() - giveUpAt > 0) {
 				throw new PaymentProviderUnavailableException("No checkout session from the provider in time", null);
@@ -170,10 +171,13 @@ class Checkouts {
 		}
 	}
 
-	/** Where to send the reader; {@link #EXPIRED} when the form is too old to use. */
-	record Start(URI redirectUrl) {
+	/**
+	 * The checkout and where to send the reader; {@link #EXPIRED} when the form is too
+	 * old to use.
+	 */
+	record Start(UUID checkoutId, URI redirectUrl) {
 
-		static final Start EXPIRED = new Start(null);
+		static final Start EXPIRED = new Start(null, null);
 
 		boolean expired() {
 			return this.redirectUrl == null;

@@ -12,6 +12,7 @@ import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
 import org.supporters.catalog.Tier;
+import org.supporters.platform.EmailAddresses;
 
 /**
  * Turns what a reader typed into a {@link PledgeChoice}, or into messages next to the
@@ -19,8 +20,6 @@ import org.supporters.catalog.Tier;
  */
 @Component
 class PledgeFormValidator {
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}([.,]\\d+)?");
 
@@ -142,10 +141,10 @@ class PledgeFormValidator {
 		if (email.isEmpty()) {
 			errors.rejectValue("email", "email", "Enter your email address.");
 		}
-		else if (email.length() > 254) {
+		else if (email.codePointCount(0, email.length()) > EmailAddresses.MAX_LENGTH) {
 			errors.rejectValue("email", "email", "That email address is too long: use at most 254 characters.");
 		}
-		else if (!EMAIL.matcher(email).matches()) {
+		else if (!EmailAddresses.isValid(email)) {
 			errors.rejectValue("email", "email", "Enter an email address like name@example.com.");
 		}
 		return email;

@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,15 +23,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.supporters.account.ReaderSignIn;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.payment.ReturnConfirmation;
+import org.supporters.platform.ReturnUrls;
 import org.supporters.pledge.CheckoutRepository.Checkout;
 
 /**
@@ -50,9 +52,15 @@ class SupportController {
 
 	private final ReaderSignIn readers;
 
+	private final ReturnUrls returnUrls;
+
+	private final CheckoutBrowser browsers;
+
 	SupportController(Catalog catalog, PledgeFormValidator validator, Checkouts checkouts, PaymentProvider provider,
-			PledgeProperties limits, ReaderSignIn readers) {
+			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls, CheckoutBrowser browsers) {
 		this.readers = readers;
+		this.returnUrls = returnUrls;
+		this.browsers = browsers;
 		this.catalog = catalog;
 		this.validator = validator;
 		this.checkouts = checkouts;
@@ -61,15 +69,25 @@ class SupportController {
 	}
 
 	@GetMapping("/support")
-	String supportPage(@RequestParam(name = "checkout", required = false) UUID checkoutId, Model model) {
+	String supportPage(@RequestParam(name = "checkout", required = false) UUID checkoutId,
+			@RequestParam(name = "return", required = false) String returnUrl, Model model,
+			HttpServletRequest request) {
 		Optional<Checkout> canceled = (checkoutId != null) ? this.checkouts.find(checkoutId) : Optional.empty();
-		model.addAttribute("form", canceled.map(this::formFor).orElseGet(() -> PledgeForm.blank(newAttempt())));
+		model.addAttribute("form",
+				canceled.map((checkout) -> formFor(checkout, this.browsers.startedHere(checkout.id(), request)))
+					.orElseGet(() -> PledgeForm.blank(newAttempt())));
+		// a canceled checkout goes back where it was started from
+		model.addAttribute("returnUrl",
+				this.returnUrls.allowed(canceled.map(Checkout::returnUrl).orElse(returnUrl)).orElse(null));
 		return page(model);
 	}
 
 	@PostMapping("/support")
-	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors, Model model,
+	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors,
+			@RequestParam(name = "return", required = false) String requestedReturn, Model model,
 			HttpServletResponse response) {
+		String returnUrl = this.returnUrls.allowed(requestedReturn).orElse(null);
+		model.addAttribute("returnUrl", returnUrl);
 		Optional<PledgeChoice> choice = this.validator.validate(form, errors);
 		if (choice.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -77,7 +95,7 @@ class SupportController {
 		}
 		Checkouts.Start start;
 		try {
-			start = this.checkouts.start(choice.get(), form.attempt());
+			start = this.checkouts.start(choice.get(), form.attempt(), returnUrl);
 		}
 		catch (PaymentProviderUnavailableException ex) {
 			// not the message: a provider's error text may quote the reader's details
@@ -95,6 +113,7 @@ class SupportController {
 			model.addAttribute("formExpired", true);
 			return page(model);
 		}
+		this.browsers.mark(start.checkoutId(), response);
 		return "redirect:" + start.redirectUrl();
 	}
 
@@ -103,6 +122,11 @@ class SupportController {
 			HttpServletRequest request, HttpServletResponse response) {
 		Checkout checkout = this.checkouts.find(checkoutId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// the article the checkout was started from; else a return given to this page
+		model.addAttribute("returnUrl",
+				this.returnUrls
+					.allowed((checkout.returnUrl() != null) ? checkout.returnUrl() : parameters.get("return"))
+					.orElse(null));
 		// asked even when a webhook completed the checkout first: only a return the
 		// provider signs (the reader's own browser) signs the reader in
 		ReturnConfirmation confirmation = this.provider.confirmReturn(checkoutId, parameters);
@@ -118,6 +142,8 @@ class SupportController {
 				&& this.readers.signInAfterCheckout(checkout.email(), request, response);
 		model.addAttribute("signedIn", signedIn);
 		model.addAttribute("checkout", checkout);
+		// the email and name only for the browser that paid (or its signed-in reader)
+		model.addAttribute("personal", signedIn || this.browsers.startedHere(checkoutId, request));
 		model.addAttribute("completed", checkout.completed());
 		model.addAttribute("tier",
 				(checkout.tierSlug() != null) ? this.catalog.tier(checkout.tierSlug()).orElse(null) : null);
@@ -141,7 +167,10 @@ class SupportController {
 		return "pledge/support";
 	}
 
-	private PledgeForm formFor(Checkout checkout) {
+	/**
+	 * The canceled checkout's choice again; its email and name only for its own browser.
+	 */
+	private PledgeForm formFor(Checkout checkout, boolean startedHere) {
 		String frequency = (checkout.interval() == null) ? "one-off" : checkout.interval().adjective();
 		String option;
 		String ownAmount = null;
@@ -155,7 +184,9 @@ class SupportController {
 			option = "own";
 			ownAmount = checkout.amount().major().toPlainString();
 		}
-		return new PledgeForm(frequency, option, ownAmount, checkout.email(), checkout.name(), newAttempt());
+		return startedHere
+				? new PledgeForm(frequency, option, ownAmount, checkout.email(), checkout.name(), newAttempt())
+				: new PledgeForm(frequency, option, ownAmount, null, null, newAttempt());
 	}
 
 	private static String newAttempt() {

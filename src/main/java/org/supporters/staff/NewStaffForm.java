@@ -1,13 +1,14 @@
 package org.supporters.staff;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.supporters.platform.EmailAddresses;
+
 /** An admin's form to add a staff member. */
 record NewStaffForm(
-		@NotBlank(message = "Enter an email address.") @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+		@NotBlank(message = "Enter an email address.") @Pattern(regexp = EmailAddresses.REGEX,
 				message = "Enter an email address such as name@example.com.") @Size(max = 254,
 						message = "An email address has at most 254 characters.") String email,
 		@NotBlank(message = "Enter a name.") @Size(max = 100,

@@ -1,6 +1,8 @@
 package org.supporters.account;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,44 @@ class SignInTests extends IntegrationTest {
 			.isEqualTo(withoutVaryingParts(forSupporter.body(), supporter));
 		TestMail.Received mail = TestMail.lastTo(stranger);
 		assertThat(mail.body()).contains("no supporter uses it", "/support").doesNotContainPattern(CODE);
+	}
+
+	@Test
+	void aWrongCodeGetsTheSameAnswerForASupporterAndForAnAddressNoSupporterUses() {
+		String supporter = supporter();
+		String stranger = "stranger-" + UUID.randomUUID() + "@example.org";
+		Reader supporterBrowser = new Reader(this.port);
+		Reader strangerBrowser = new Reader(this.port);
+		HttpResponse<String> supporterPage = askForMail(supporterBrowser, supporter);
+		HttpResponse<String> strangerPage = askForMail(strangerBrowser, stranger);
+		String wrong = code(TestMail.lastTo(supporter)).equals("000000") ? "111111" : "000000";
+
+		long[] supporterTimes = new long[7];
+		long[] strangerTimes = new long[7];
+		for (int attempt = 0; attempt < supporterTimes.length; attempt++) {
+			long supporterStart = System.nanoTime();
+			HttpResponse<String> forSupporter = typeCode(supporterBrowser, supporter, wrong, supporterPage.body());
+			supporterTimes[attempt] = System.nanoTime() - supporterStart;
+			long strangerStart = System.nanoTime();
+			HttpResponse<String> forStranger = typeCode(strangerBrowser, stranger, wrong, strangerPage.body());
+			strangerTimes[attempt] = System.nanoTime() - strangerStart;
+
+			assertThat(forStranger.statusCode()).as("attempt %d", attempt)
+				.isEqualTo(forSupporter.statusCode())
+				.isEqualTo(422);
+			assertThat(withoutVaryingParts(forStranger.body(), stranger)).as("attempt %d", attempt)
+				.isEqualTo(withoutVaryingParts(forSupporter.body(), supporter));
+		}
+		// the same work on both paths, no database round trip more or less: the typical
+		// times are close (medians, as this machine is shared)
+		assertThat(Math.abs(median(supporterTimes) - median(strangerTimes)))
+			.isLessThan(Duration.ofMillis(100).toNanos());
+	}
+
+	private static long median(long[] times) {
+		long[] sorted = times.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
 	}
 
 	@Test

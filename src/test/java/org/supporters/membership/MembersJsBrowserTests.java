@@ -1,5 +1,7 @@
 package org.supporters.membership;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,13 +46,16 @@ class MembersJsBrowserTests extends IntegrationTest {
 
 		pledging.navigate(url("/demo/article"));
 		assertThat(pledging.locator("[data-members-only]")).isVisible();
+		assertThat(pledging.locator("[data-tier='supporter']")).isVisible();
 		assertThat(pledging.locator("[data-support-prompt]")).isHidden();
+		assertThat(pledging.locator("[data-support-ask]")).isHidden();
 		assertThat(pledging.locator("html")).hasAttribute("data-membership", "active");
 
 		Page fresh = browser.desktop().newPage();
 		fresh.navigate(url("/demo/article"));
 		assertThat(fresh.locator("[data-support-prompt]")).isVisible();
-		assertThat(fresh.locator("[data-support-prompt] a")).hasAttribute("href", "/support");
+		assertThat(fresh.locator("[data-support-prompt] a")).hasAttribute("href",
+				url("/support?return=") + URLEncoder.encode(url("/demo/article"), StandardCharsets.UTF_8));
 		assertThat(fresh.locator("[data-members-only]")).isHidden();
 
 		fresh.navigate(url("/sign-in"));
@@ -111,11 +116,70 @@ class MembersJsBrowserTests extends IntegrationTest {
 	@Test
 	void aContributorWithFewerAsksSeesNoPromptAndNoMembersOnlyPart() {
 		Page page = withMembership(
-				"{\"member\":true,\"status\":\"contributor\",\"tier\":null,\"benefits\":[\"fewer-asks\"],\"validUntil\":\"2027-01-01T00:00:00Z\"}"
-					.replace("\"member\":true", "\"member\":false"));
+				"{\"member\":true,\"status\":\"contributor\",\"tier\":null,\"benefits\":[\"fewer-asks\"],\"validUntil\":\"2027-01-01T00:00:00Z\"}");
 
 		assertThat(page.locator("[data-support-prompt]")).isHidden();
+		assertThat(page.locator("[data-support-ask]")).isHidden();
 		assertThat(page.locator("[data-members-only]")).isHidden();
+		assertThat(page.locator("[data-tier='supporter']")).isHidden();
+	}
+
+	@Test
+	void aReaderWhoGaveOnceSeesNoMembersOnlyPart() {
+		Page page = browser.desktop().newPage();
+		pledge(page, "One-off", "input[name='option'][value^='preset:']");
+
+		page.navigate(url("/demo/article"));
+
+		assertThat(page.locator("html")).hasAttribute("data-membership", "contributor");
+		assertThat(page.locator("[data-members-only]")).isHidden();
+		assertThat(page.locator("[data-tier='supporter']")).isHidden();
+		assertThat(page.locator("[data-support-prompt]")).isHidden();
+	}
+
+	@Test
+	void aFriendTierMemberSeesNeitherTheMembersOnlyPartNorTheSupporterTierPart() {
+		Page page = browser.desktop().newPage();
+		pledge(page, "Monthly", "input[value='tier:friend']");
+
+		page.navigate(url("/demo/article"));
+
+		assertThat(page.locator("html")).hasAttribute("data-membership", "active");
+		assertThat(page.locator("[data-members-only]")).isHidden();
+		assertThat(page.locator("[data-tier='supporter']")).isHidden();
+		// Friends get fewer asks
+		assertThat(page.locator("[data-support-ask]")).isHidden();
+	}
+
+	@Test
+	void aPatronSeesTheSupporterTierPartAsATierAboveIt() {
+		Page page = withMembership(
+				"{\"member\":true,\"status\":\"active\",\"tier\":\"patron\",\"benefits\":[\"members-only\"],\"validUntil\":\"2027-01-01T00:00:00Z\"}");
+
+		assertThat(page.locator("[data-tier='supporter']")).isVisible();
+		assertThat(page.locator("[data-members-only]")).isVisible();
+	}
+
+	@Test
+	void anOwnAmountMemberWithMembersOnlySeesTheMembersPartButNoTierPart() {
+		Page page = withMembership(
+				"{\"member\":true,\"status\":\"active\",\"tier\":null,\"benefits\":[\"members-only\",\"fewer-asks\"],\"validUntil\":\"2027-01-01T00:00:00Z\"}");
+
+		assertThat(page.locator("[data-members-only]")).isVisible();
+		assertThat(page.locator("[data-tier='supporter']")).isHidden();
+	}
+
+	@Test
+	void anAnonymousReaderGetsTheEndOfArticleAskWithLinksBackToTheArticle() {
+		Page page = browser.desktop().newPage();
+
+		page.navigate(url("/demo/article"));
+
+		Locator ask = page.locator("[data-support-ask]");
+		assertThat(ask).isVisible();
+		String back = URLEncoder.encode(url("/demo/article"), StandardCharsets.UTF_8);
+		assertThat(ask.getByText("Support us")).hasAttribute("href", url("/support?return=") + back);
+		assertThat(ask.getByText("Sign in")).hasAttribute("href", url("/sign-in?return=") + back);
 	}
 
 	@Test
@@ -126,6 +190,17 @@ class MembersJsBrowserTests extends IntegrationTest {
 		assertThat(page.locator("[data-benefit='ad-free']")).isVisible();
 		assertThat(page.locator("[data-members-only]")).isVisible();
 		assertThat(page.locator("[data-support-prompt]")).isHidden();
+	}
+
+	private void pledge(Page page, String frequency, String option) {
+		page.navigate(url("/support"));
+		page.getByLabel(frequency, new Page.GetByLabelOptions().setExact(true)).check();
+		page.locator(option).first().check();
+		page.getByLabel("Email address").fill("browser-" + UUID.randomUUID() + "@example.org");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to payment")).click();
+		page.locator("#card").fill("4242 4242 4242 4242");
+		page.locator("button[type=submit]").click();
+		assertThat(page.getByText("You are now a supporter")).isVisible();
 	}
 
 	private Page withMembership(String json) {

@@ -3,6 +3,7 @@ package org.supporters.platform;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 
@@ -16,10 +17,18 @@ class ScheduledJobsTests extends IntegrationTest {
 	@Autowired
 	ScheduledTaskHolder scheduler;
 
+	@Autowired
+	ThreadPoolTaskScheduler threads;
+
+	@Test
+	void everyScheduledJobHasAThreadOfItsOwn() {
+		assertThat(this.threads.getPoolSize()).isGreaterThanOrEqualTo(this.scheduler.getScheduledTasks().size());
+	}
+
 	@Test
 	void inboxWorkerRenewalsExpiryAndMailRetriesAreScheduled() {
 		assertThat(this.scheduler.getScheduledTasks()).map(ScheduledTask::toString)
-			.contains("org.supporters.payment.ProviderEventInbox.applyDue",
+			.contains("inbox worker (ProviderEventInbox.applyBatch)",
 					"org.supporters.payment.sandbox.SandboxBilling.chargeDue",
 					"org.supporters.pledge.Checkouts.expireAbandoned", "org.supporters.platform.Mail.deliverDue");
 	}

@@ -199,6 +199,28 @@ class PledgeFlowTests extends IntegrationTest {
 			.contains("value=\"42.50\"", "value=\"" + email + "\"", "value=\"Ada Lovelace\"");
 	}
 
+	@Test
+	void anotherBrowserWithTheCancelOrThankYouAddressSeesTheChoiceButNeverTheReadersEmailOrName() {
+		Reader reader = new Reader(this.port);
+		String email = email();
+		HttpResponse<String> toCheckout = reader
+			.pledge(form("yearly", "own", email, Map.of("ownAmount", "42.50", "name", "Ada Lovelace")));
+		Matcher cancelLink = Pattern.compile("href=\"([^\"]*/support\\?checkout=[^\"]+)\"")
+			.matcher(reader.get(Reader.location(toCheckout)).body());
+		assertThat(cancelLink.find()).isTrue();
+		String cancelUrl = cancelLink.group(1);
+
+		String elsewhere = new Reader(this.port).get(cancelUrl).body();
+		assertThat(elsewhere).contains("value=\"42.50\"").doesNotContain(email).doesNotContain("Ada Lovelace");
+
+		String thanksUrl = Reader.location(reader.pay(toCheckout, "4242 4242 4242 4242"));
+		assertThat(reader.get(thanksUrl).body()).as("the reader's own browser").contains("Ada Lovelace", email);
+		HttpResponse<String> thanksElsewhere = new Reader(this.port).get(thanksUrl);
+		assertThat(thanksElsewhere.body()).contains("You are now a supporter")
+			.doesNotContain(email)
+			.doesNotContain("Ada Lovelace");
+	}
+
 	@ParameterizedTest(name = "own amount \"{0}\" is refused: {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			1.99        | The smallest amount is €2.00.

@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,25 @@ class StaffLoginTests extends IntegrationTest {
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.body()).contains("This form has expired");
+	}
+
+	@Test
+	void oneAddressTryingManyAccountsIsStoppedBeforeThePasswordIsChecked() {
+		String address = "198.51.100." + (1 + new Random().nextInt(250));
+		StaffMember attacker = StaffMember.anonymous(new Reader(this.port).withHeader("X-Forwarded-For", address));
+		for (int i = 0; i < StaffSecurityConfiguration.FAILED_SIGN_INS_PER_ADDRESS; i++) {
+			assertThat(Reader.location(attacker.signIn("nobody-" + UUID.randomUUID() + "@example.org", "guess " + i)))
+				.endsWith("?error");
+		}
+
+		HttpResponse<String> refused = attacker.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+		assertThat(Reader.location(refused)).as("even the right password").endsWith("?tooMany");
+		assertThat(new Reader(this.port).withHeader("X-Forwarded-For", address).get(Reader.location(refused)).body())
+			.contains("Too many wrong passwords from your network");
+		StaffMember elsewhere = StaffMember.anonymous(
+				new Reader(this.port).withHeader("X-Forwarded-For", "192.0.2." + (1 + new Random().nextInt(250))));
+		assertThat(Reader.location(elsewhere.signIn(ADMIN_EMAIL, ADMIN_PASSWORD))).as("another address")
+			.endsWith("/staff");
 	}
 
 	@Test

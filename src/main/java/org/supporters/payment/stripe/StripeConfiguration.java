@@ -11,6 +11,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
+import org.supporters.platform.PageSecurity;
+
 /** The one Stripe client, and the webhook's own security rules. */
 @Configuration(proxyBeanMethods = false)
 @Conditional(StripeMode.class)
@@ -35,7 +37,8 @@ class StripeConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain stripeWebhookSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/webhooks/**")
+		PageSecurity.strictHeaders(http)
+			.securityMatcher("/webhooks/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -16,7 +15,6 @@ import com.stripe.model.SubscriptionItem;
 import com.stripe.net.ApiResource;
 import com.stripe.param.EventListParams;
 import com.stripe.param.SubscriptionListParams;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +25,14 @@ import org.springframework.stereotype.Service;
 import org.supporters.payment.ProviderEventInbox;
 import org.supporters.payment.ReconciliationDrift;
 import org.supporters.payment.stripe.StripeRepository.AppliedSubscription;
+import org.supporters.platform.JobLocks;
 
 /**
  * Puts right what webhooks missed: events Stripe failed to deliver in the last 30 days go
  * into the inbox, and every active subscription whose state differs from the one last
  * applied is applied again. Each fix is recorded as drift for staff to see. One instance
- * at a time runs it, under a lease in PostgreSQL.
+ * at a time runs it, under a lock that dies with the instance holding it
+ * ({@link JobLocks}).
  */
 @Service
 @Conditional(StripeMode.class)
@@ -42,8 +42,6 @@ public class StripeReconciliation {
 
 	private static final String JOB = "stripe-reconcile";
 
-	private static final Duration LEASE = Duration.ofMinutes(30);
-
 	private static final Duration EVENT_HISTORY = Duration.ofDays(30);
 
 	private final StripeClient stripe;
@@ -52,14 +50,16 @@ public class StripeReconciliation {
 
 	private final ProviderEventInbox inbox;
 
+	private final JobLocks locks;
+
 	private final Clock clock;
 
-	private final String instance = UUID.randomUUID().toString();
-
-	StripeReconciliation(StripeClient stripe, StripeRepository repository, ProviderEventInbox inbox, Clock clock) {
+	StripeReconciliation(StripeClient stripe, StripeRepository repository, ProviderEventInbox inbox, JobLocks locks,
+			Clock clock) {
 		this.stripe = stripe;
 		this.repository = repository;
 		this.inbox = inbox;
+		this.locks = locks;
 		this.clock = clock;
 	}
 
@@ -73,11 +73,13 @@ public class StripeReconciliation {
 	 * Runs reconciliation now, unless another instance is running it; empty then.
 	 */
 	public Optional<Result> reconcile() {
-		Instant start = this.clock.instant();
-		if (!this.repository.tryLock(JOB, this.instance, start, start.plus(LEASE))) {
+		Optional<JobLocks.Held> lock = this.locks.tryLock(JOB);
+		if (lock.isEmpty()) {
+			logger.info("Stripe reconciliation skipped: another instance is running it");
 			return Optional.empty();
 		}
-		try {
+		Instant start = this.clock.instant();
+		try (JobLocks.Held held = lock.get()) {
 			int events = recoverUndeliveredEvents(start);
 			int subscriptions = reapplyDriftedSubscriptions(start);
 			this.inbox.applyDue();
@@ -87,9 +89,6 @@ public class StripeReconciliation {
 		}
 		catch (StripeException ex) {
 			throw new StripeCallFailedException("Reconciliation", ex);
-		}
-		finally {
-			this.repository.unlock(JOB, this.instance, this.clock.instant());
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +15,6 @@ import org.supporters.payment.ReconciliationDrift;
 
 import static org.jooq.generated.Tables.STRIPE_CUSTOMER;
 import static org.jooq.generated.Tables.STRIPE_DRIFT;
-import static org.jooq.generated.Tables.STRIPE_JOB_LOCK;
 import static org.jooq.generated.Tables.STRIPE_SUBSCRIPTION_STATE;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.lower;
@@ -85,31 +85,6 @@ class StripeRepository {
 					excluded(STRIPE_SUBSCRIPTION_STATE.CANCEL_AT_PERIOD_END))
 			.set(STRIPE_SUBSCRIPTION_STATE.APPLIED_AT, excluded(STRIPE_SUBSCRIPTION_STATE.APPLIED_AT))
 			.where(STRIPE_SUBSCRIPTION_STATE.APPLIED_AT.le(excluded(STRIPE_SUBSCRIPTION_STATE.APPLIED_AT)))
-			.execute();
-	}
-
-	/**
-	 * Takes the job's lease until the given time unless another instance holds an
-	 * unexpired one; true when taken.
-	 */
-	boolean tryLock(String job, String owner, Instant now, Instant until) {
-		return this.db.insertInto(STRIPE_JOB_LOCK)
-			.set(STRIPE_JOB_LOCK.NAME, job)
-			.set(STRIPE_JOB_LOCK.LOCKED_UNTIL, at(until))
-			.set(STRIPE_JOB_LOCK.LOCKED_BY, owner)
-			.onConflict(STRIPE_JOB_LOCK.NAME)
-			.doUpdate()
-			.set(STRIPE_JOB_LOCK.LOCKED_UNTIL, excluded(STRIPE_JOB_LOCK.LOCKED_UNTIL))
-			.set(STRIPE_JOB_LOCK.LOCKED_BY, excluded(STRIPE_JOB_LOCK.LOCKED_BY))
-			.where(STRIPE_JOB_LOCK.LOCKED_UNTIL.le(at(now)))
-			.execute() == 1;
-	}
-
-	void unlock(String job, String owner, Instant now) {
-		this.db.update(STRIPE_JOB_LOCK)
-			.set(STRIPE_JOB_LOCK.LOCKED_UNTIL, at(now))
-			.where(STRIPE_JOB_LOCK.NAME.eq(job))
-			.and(STRIPE_JOB_LOCK.LOCKED_BY.eq(owner))
 			.execute();
 	}
 

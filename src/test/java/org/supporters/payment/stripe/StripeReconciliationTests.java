@@ -1,14 +1,22 @@
 package org.supporters.payment.stripe;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.supporters.IntegrationTest;
 import org.supporters.StaffMember;
+import org.supporters.TestDatabase;
 import org.supporters.payment.ReconciliationDrift;
 import org.supporters.payment.stripe.FakeStripe.Paid;
 import org.supporters.payment.stripe.StripeReconciliation.Result;
@@ -19,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Reconciliation finds what the webhooks missed, puts it right and says what it fixed;
  * one instance at a time runs it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StripeReconciliationTests extends StripeIntegrationTest {
 
 	@Autowired
@@ -80,21 +89,41 @@ class StripeReconciliationTests extends StripeIntegrationTest {
 	}
 
 	@Test
-	void reconciliationAlreadyRunningOnAnotherInstanceIsNotStartedTwice() {
-		this.jdbc
-			.update("""
-					insert into stripe_job_lock (name, locked_until, locked_by) values ('stripe-reconcile', now() + interval '1 minute', 'other')
-					on conflict (name) do update set locked_until = excluded.locked_until, locked_by = excluded.locked_by""");
-		try {
+	void reconciliationHeldByAnotherInstanceIsSkippedWithOneInfoLineAndFreeTheMomentThatInstanceDies(
+			CapturedOutput output) throws SQLException {
+		TestDatabase.Connection database = TestDatabase.connection();
+		try (Connection otherInstance = DriverManager.getConnection(database.url(), database.username(),
+				database.password())) {
+			assertThat(lock(otherInstance)).as("the other instance takes the lock").isTrue();
 			int eventLists = stripe.requests("GET", "/v1/events").size();
 
 			assertThat(this.reconciliation.reconcile()).isEmpty();
 			assertThat(stripe.requests("GET", "/v1/events")).hasSize(eventLists);
+			assertThat(output.getOut())
+				.containsOnlyOnce("Stripe reconciliation skipped: another instance is running it");
+
+			// the other instance is killed: PostgreSQL ends its session, no clean unlock
+			// (the
+			// call waits until the session is gone)
+			assertThat(
+					this.jdbc.queryForObject("select pg_terminate_backend(?, 5000)", Boolean.class, pid(otherInstance)))
+				.isTrue();
+			assertThat(this.reconciliation.reconcile()).as("free at once, no lease to wait out").isPresent();
 		}
-		finally {
-			this.jdbc.update("update stripe_job_lock set locked_until = now() where name = 'stripe-reconcile'");
+	}
+
+	private static boolean lock(Connection connection) throws SQLException {
+		try (ResultSet result = connection.createStatement()
+			.executeQuery("select pg_try_advisory_lock(hashtextextended('stripe-reconcile', 0))")) {
+			return result.next() && result.getBoolean(1);
 		}
-		assertThat(this.reconciliation.reconcile()).isPresent();
+	}
+
+	private static int pid(Connection connection) throws SQLException {
+		try (ResultSet result = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+			result.next();
+			return result.getInt(1);
+		}
 	}
 
 }

@@ -1,5 +1,11 @@
 package org.supporters.payment.stripe;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -112,6 +118,68 @@ class StripeWebhookTests extends StripeIntegrationTest {
 			assertThat(post(event, signature)).isEqualTo(400);
 		}
 		assertThat(count("select count(*) from provider_event")).isEqualTo(before);
+	}
+
+	@Test
+	void eventSignedForTheFutureIsRefused() {
+		String event = someEvent();
+
+		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now().plus(Duration.ofSeconds(301)))))
+			.isEqualTo(400);
+		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now().plus(Duration.ofDays(115))))).isEqualTo(400);
+		assertThat(stored(event)).isZero();
+		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now().plus(Duration.ofSeconds(60)))))
+			.as("a clock a minute ahead")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void signedBodiesThatCannotBeStripeEventsAreRefusedWithTheReasonAndNothingIsLeftPending() {
+		String invoice = "{\"id\":\"in_1\",\"object\":\"invoice\"}";
+		Map<String, String> bodies = Map.of("an id over 255 characters",
+				event("evt_" + "x".repeat(300), "invoice.paid", invoice), "a type over 200 characters",
+				event(FakeStripe.id("evt_"), "t".repeat(201), invoice), "a NUL character",
+				event(FakeStripe.id("evt_"), "invoice.paid",
+						"{\"id\":\"in_1\",\"object\":\"invoice\",\"description\":\"a\\u0000b\"}"),
+				"an unpaired surrogate",
+				event(FakeStripe.id("evt_"), "invoice.paid",
+						"{\"id\":\"in_1\",\"object\":\"invoice\",\"description\":\"a\\ud800b\"}"),
+				"no data", "{\"id\":\"" + FakeStripe.id("evt_") + "\",\"object\":\"event\",\"type\":\"invoice.paid\"}",
+				"data.object is no object", event(FakeStripe.id("evt_"), "invoice.paid", "\"in_1\""),
+				"data.object without an id", event(FakeStripe.id("evt_"), "invoice.paid", "{\"object\":\"invoice\"}"));
+		long before = count("select count(*) from provider_event");
+
+		bodies.forEach((what, body) -> {
+			HttpResponse<String> answer = postForAnswer(body);
+			assertThat(answer.statusCode()).as(what).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Content-Type")).as(what)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(answer.body()).as(what).contains("Not a Stripe event: ");
+		});
+		assertThat(count("select count(*) from provider_event")).isEqualTo(before);
+	}
+
+	private static String event(String id, String type, String object) {
+		return "{\"id\":\"" + id + "\",\"object\":\"event\",\"type\":\"" + type + "\",\"created\":"
+				+ Instant.now().getEpochSecond() + ",\"data\":{\"object\":" + object + "}}";
+	}
+
+	private HttpResponse<String> postForAnswer(String payload) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url("/webhooks/stripe")))
+			.header("Content-Type", "application/json")
+			.header("Stripe-Signature", sign(payload, WEBHOOK_SECRET, Instant.now()))
+			.POST(HttpRequest.BodyPublishers.ofString(payload))
+			.build();
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static String someEvent() {
