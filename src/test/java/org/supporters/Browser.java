@@ -12,7 +12,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -23,13 +22,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Debian's Chromium, driven by Playwright, for browser tests. Register it in a test class
  * with {@code @RegisterExtension static final Browser browser = new Browser();} and open
  * a fresh context in each test with {@link #desktop()} or {@link #phone()}; contexts are
- * closed after each test, the browser after the class.
+ * closed after each test. One Chromium serves every browser test class of the run (a
+ * launch costs seconds) and closes when the run ends.
  * <p>
  * Playwright never downloads a browser here: it runs the {@code chromium} found on the
  * {@code PATH}. Where there is none, the tests are skipped, unless {@code CI=true}, where
  * they fail.
  */
-public final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+public final class Browser implements ExecutionCondition, BeforeAllCallback, AfterEachCallback {
 
 	/** Width of {@link #phone()}'s viewport, in CSS pixels. */
 	public static final int PHONE_WIDTH = 390;
@@ -43,9 +43,9 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 	private static final String NO_CHROMIUM = "Browser tests need Chromium, and there is no 'chromium' on the PATH "
 			+ "(install Debian's package: apt-get install chromium)";
 
-	private final List<BrowserContext> contexts = new ArrayList<>();
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Browser.class);
 
-	private Playwright playwright;
+	private final List<BrowserContext> contexts = new ArrayList<>();
 
 	private com.microsoft.playwright.Browser chromium;
 
@@ -63,12 +63,10 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 		if (executable == null) {
 			Assertions.fail(NO_CHROMIUM + "; CI=true, so they fail instead of being skipped");
 		}
-		this.playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		this.chromium = this.playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
-				.setHeadless(true)
-				.setArgs(CHROMIUM_ARGS));
+		this.chromium = context.getRoot()
+			.getStore(NAMESPACE)
+			.computeIfAbsent(Chromium.class, (key) -> Chromium.launch(executable), Chromium.class)
+			.browser();
 	}
 
 	/**
@@ -109,14 +107,25 @@ public final class Browser implements ExecutionCondition, BeforeAllCallback, Aft
 		this.contexts.clear();
 	}
 
-	@Override
-	public void afterAll(ExtensionContext context) {
-		if (this.playwright != null) {
+	/** The run's one Chromium; JUnit closes it with the root context's store. */
+	private record Chromium(Playwright playwright, com.microsoft.playwright.Browser browser) implements AutoCloseable {
+
+		static Chromium launch(Path executable) {
+			Playwright playwright = Playwright
+				.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+			return new Chromium(playwright,
+					playwright.chromium()
+						.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+							.setHeadless(true)
+							.setArgs(CHROMIUM_ARGS)));
+		}
+
+		@Override
+		public void close() {
 			// closes the browser too
 			this.playwright.close();
-			this.playwright = null;
-			this.chromium = null;
 		}
+
 	}
 
 	private static boolean isCi() {

@@ -13,9 +13,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The real PostgreSQL every integration test runs on, chosen once per JVM:
  * {@code TEST_DATABASE_URL} if set (with {@code TEST_DATABASE_USERNAME} and
  * {@code TEST_DATABASE_PASSWORD}), else a Testcontainers PostgreSQL when Docker answers,
- * else an embedded PostgreSQL.
+ * else an embedded PostgreSQL: the one Maven started in this build to generate jOOQ's
+ * classes (a throw-away with the schema already migrated, which saves starting another),
+ * or a new one where tests run outside Maven.
  */
 public final class TestDatabase {
+
+	/** Set by the build (pom.xml) to the URL of db/build-database.groovy's PostgreSQL. */
+	private static final String BUILD_DATABASE = "supporters.test.build-database-url";
 
 	private static Connection connection;
 
@@ -45,6 +50,11 @@ public final class TestDatabase {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17");
 			container.start();
 			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+		}
+		String build = System.getProperty(BUILD_DATABASE, "");
+		// Maven passes the expression itself when the build started no database
+		if (build.startsWith("jdbc:postgresql:")) {
+			return new Connection(build, "postgres", "");
 		}
 		try {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();

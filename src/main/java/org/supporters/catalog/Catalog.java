@@ -1,6 +1,7 @@
 package org.supporters.catalog;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -8,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.supporters.catalog.TierRepository.NewPrice;
 import org.supporters.catalog.TierRepository.NewTier;
+import org.supporters.staff.AuditLog;
 
 /**
  * What other modules ask of the catalog: the tiers on offer, and the currency they are
@@ -20,9 +22,12 @@ public class Catalog {
 
 	private final CatalogProperties properties;
 
-	Catalog(TierRepository tiers, CatalogProperties properties) {
+	private final AuditLog audit;
+
+	Catalog(TierRepository tiers, CatalogProperties properties, AuditLog audit) {
 		this.tiers = tiers;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	/** Tiers a reader can choose now, in display order. */
@@ -45,7 +50,7 @@ public class Catalog {
 	}
 
 	/**
-	 * Adds a tier at the end of the list, offered at once.
+	 * Adds a tier at the end of the list, offered at once; audited with the change.
 	 * @return its id, or empty when the slug is taken
 	 */
 	@Transactional
@@ -56,23 +61,28 @@ public class Catalog {
 		long id = this.tiers.insert(new NewTier(change.slug(), change.name(), change.description(), change.benefits(),
 				this.tiers.nextPosition(), List.of(new NewPrice(BillingInterval.MONTH, change.monthly()),
 						new NewPrice(BillingInterval.YEAR, change.yearly()))));
+		this.audit.record("tier.create", "tier:" + change.slug(), Map.of("name", change.name()));
 		return Optional.of(id);
 	}
 
 	/**
 	 * Changes a tier's words, benefits and prices; pledges already made keep what they
-	 * pay.
+	 * pay. The slug stays: it names the tier in pledges, tokens and pages.
 	 */
 	@Transactional
-	public void updateTier(long id, TierChange change) {
-		this.tiers.update(id, change.name(), change.description(), change.benefits());
-		this.tiers.setPrice(id, BillingInterval.MONTH, change.monthly());
-		this.tiers.setPrice(id, BillingInterval.YEAR, change.yearly());
+	public void updateTier(Tier tier, TierChange change) {
+		this.tiers.update(tier.id(), change.name(), change.description(), change.benefits());
+		this.tiers.setPrice(tier.id(), BillingInterval.MONTH, change.monthly());
+		this.tiers.setPrice(tier.id(), BillingInterval.YEAR, change.yearly());
+		this.audit.record("tier.update", "tier:" + tier.slug(), Map.of("name", change.name(), "monthly",
+				change.monthly().major().toPlainString(), "yearly", change.yearly().major().toPlainString()));
 	}
 
 	/** Swaps a tier with its neighbour above or below in the display order. */
 	@Transactional
-	public void moveTier(long id, boolean up) {
+	public void moveTier(Tier tier, boolean up) {
+		long id = tier.id();
+		this.audit.record("tier.move", "tier:" + tier.slug(), Map.of("direction", up ? "up" : "down"));
 		List<Tier> order = this.tiers.findAll();
 		int index = -1;
 		for (int i = 0; i < order.size(); i++) {
@@ -92,8 +102,9 @@ public class Catalog {
 
 	/** Retires a tier (no longer offered; its pledges go on) or offers it again. */
 	@Transactional
-	public void setOffered(long id, boolean offered) {
-		this.tiers.setActive(id, offered);
+	public void setOffered(Tier tier, boolean offered) {
+		this.tiers.setActive(tier.id(), offered);
+		this.audit.record(offered ? "tier.offer" : "tier.retire", "tier:" + tier.slug(), Map.of());
 	}
 
 	public String currency() {

@@ -1,4 +1,5 @@
 /**
- * What is on offer: tiers, their prices per currency and interval, and their benefits.
+ * What is on offer: tiers, their prices per currency and interval, and their benefits;
+ * and the admin pages that change them.
  */
 package org.supporters.catalog;

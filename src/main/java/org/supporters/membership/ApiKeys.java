@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.supporters.staff.AuditLog;
 
 /**
  * Keys for site servers on the members API. A key is shown once, when made; only its
@@ -30,15 +33,18 @@ public class ApiKeys {
 
 	private final ApiKeyRepository repository;
 
+	private final AuditLog audit;
+
 	private final Clock clock;
 
-	ApiKeys(ApiKeyRepository repository, Clock clock) {
+	ApiKeys(ApiKeyRepository repository, AuditLog audit, Clock clock) {
 		this.repository = repository;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
 	/**
-	 * Makes a key; its secret is in the answer and nowhere else.
+	 * Makes a key, audited with its name; its secret is in the answer and nowhere else.
 	 * @param name what the key is for, e.g. the site's name
 	 * @param staffUserId the admin making it, or {@code null} from the command line
 	 * @throws IllegalArgumentException when the name is blank or too long
@@ -52,6 +58,7 @@ public class ApiKeys {
 		random.nextBytes(secret);
 		String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		UUID id = this.repository.insert(name.trim(), hash(key), staffUserId, this.clock.instant());
+		this.audit.record("api-key.create", "api-key:" + id, Map.of("name", name.trim()));
 		return new CreatedKey(id, name.trim(), key);
 	}
 
@@ -63,11 +70,16 @@ public class ApiKeys {
 	}
 
 	/**
-	 * Stops the key from working; false when it was already revoked or does not exist.
+	 * Stops the key from working, audited; false when it was already revoked or does not
+	 * exist.
 	 */
 	@Transactional
 	public boolean revoke(UUID id) {
-		return this.repository.revoke(id, this.clock.instant());
+		boolean revoked = this.repository.revoke(id, this.clock.instant());
+		if (revoked) {
+			this.audit.record("api-key.revoke", "api-key:" + id, Map.of());
+		}
+		return revoked;
 	}
 
 	@Transactional(readOnly = true)

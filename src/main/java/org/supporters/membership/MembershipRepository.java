@@ -85,6 +85,14 @@ class MembershipRepository {
 			.fetchOptional(COMP.SUPPORTER_ID);
 	}
 
+	boolean supporterExists(UUID supporterId) {
+		return this.db.fetchExists(SUPPORTER, SUPPORTER.ID.eq(supporterId));
+	}
+
+	boolean compExists(UUID supporterId, UUID compId) {
+		return this.db.fetchExists(COMP, COMP.ID.eq(compId).and(COMP.SUPPORTER_ID.eq(supporterId)));
+	}
+
 	private static Instant instant(OffsetDateTime time) {
 		return (time != null) ? time.toInstant() : null;
 	}

@@ -2,6 +2,7 @@ package org.supporters.membership;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
+import org.supporters.staff.AuditLog;
 
 /** Memberships for other modules: derived on demand, and comps granted by staff. */
 @Service
@@ -26,9 +28,12 @@ public class MembershipService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
 	MembershipService(MembershipRepository repository, MembershipProperties properties, Catalog catalog, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, AuditLog audit) {
 		this.events = events;
+		this.audit = audit;
 		this.repository = repository;
 		this.rules = new MembershipRules(properties);
 		this.catalog = catalog;
@@ -56,8 +61,21 @@ public class MembershipService {
 		return this.repository.supporterIdByEmail(email);
 	}
 
+	/** Whether there is a supporter with this id, to give comps to. */
+	@Transactional(readOnly = true)
+	boolean isSupporter(UUID supporterId) {
+		return this.repository.supporterExists(supporterId);
+	}
+
+	/** Whether this comp, revoked or not, was given to this supporter. */
+	@Transactional(readOnly = true)
+	boolean hasComp(UUID supporterId, UUID compId) {
+		return this.repository.compExists(supporterId, compId);
+	}
+
 	/**
-	 * Grants a tier until a date, by a staff member, with a reason.
+	 * Grants a tier until a date, by a staff member, with a reason; audited with the
+	 * grant.
 	 * @return the comp's id
 	 * @throws IllegalArgumentException when the tier does not exist or the date has
 	 * passed
@@ -70,15 +88,22 @@ public class MembershipService {
 			throw new IllegalArgumentException("A comp must end in the future");
 		}
 		UUID compId = this.repository.insertComp(supporterId, tier.id(), validUntil, reason, staffUserId, now);
+		this.audit.record("comp.grant", "supporter:" + supporterId, Map.of("comp", compId.toString(), "tier",
+				tier.slug(), "until", validUntil.toString(), "reason", reason));
 		this.events.publishEvent(new CompsChanged(supporterId));
 		return compId;
 	}
 
-	/** Ends a comp now; false when it was already revoked or does not exist. */
+	/**
+	 * Ends a comp now, audited; false when it was already revoked or does not exist.
+	 */
 	@Transactional
 	public boolean revokeComp(UUID compId, Long staffUserId) {
 		Optional<UUID> supporterId = this.repository.revokeComp(compId, staffUserId, this.clock.instant());
-		supporterId.ifPresent((id) -> this.events.publishEvent(new CompsChanged(id)));
+		supporterId.ifPresent((id) -> {
+			this.audit.record("comp.revoke", "supporter:" + id, Map.of("comp", compId.toString()));
+			this.events.publishEvent(new CompsChanged(id));
+		});
 		return supporterId.isPresent();
 	}
 

@@ -1,5 +1,5 @@
 /**
  * Where money moves: the {@link org.supporters.payment.PaymentProvider} port and the
- * durable inbox every provider event passes through.
+ * durable inbox every provider event passes through, with its admin page.
  */
 package org.supporters.payment;

@@ -7,7 +7,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -28,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
-import org.supporters.staff.AuditLog;
-
 /** The dashboard, the supporter list and page, and the CSV exports. */
 @Controller
 class ReportController {
@@ -38,14 +35,11 @@ class ReportController {
 
 	private final SupporterPages supporters;
 
-	private final AuditLog audit;
-
 	private final Clock clock;
 
-	ReportController(Reports reports, SupporterPages supporters, AuditLog audit, Clock clock) {
+	ReportController(Reports reports, SupporterPages supporters, Clock clock) {
 		this.reports = reports;
 		this.supporters = supporters;
-		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -84,7 +78,6 @@ class ReportController {
 					Map.of("errors", errors, "tiers", this.supporters.tiers(), "rows", List.of()),
 					HttpStatus.BAD_REQUEST);
 		}
-		this.audit.record("export.supporters", null, filterDetails(filter));
 		try (Writer out = csvResponse(response, "supporters")) {
 			Csv csv = new Csv(out);
 			csv.row(List.of("id", "email", "name", "joined", "status", "kind", "tier", "interval", "amount", "currency",
@@ -122,17 +115,11 @@ class ReportController {
 			model.put("to", to);
 			return new ModelAndView("report/payments", model, HttpStatus.BAD_REQUEST);
 		}
-		Instant start = (first != null) ? first.atStartOfDay().toInstant(ZoneOffset.UTC) : null;
-		Instant until = (last != null) ? last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null;
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("from", (first != null) ? first.toString() : "");
-		details.put("to", (last != null) ? last.toString() : "");
-		this.audit.record("export.payments", null, details);
 		try (Writer out = csvResponse(response, "payments")) {
 			Csv csv = new Csv(out);
 			csv.row(List.of("id", "occurred_at", "email", "kind", "amount", "currency", "status", "refunded",
 					"provider", "provider_ref"));
-			this.supporters.exportPayments(start, until,
+			this.supporters.exportPayments(first, last,
 					(payment) -> csv.row(cells(payment.id().toString(), payment.occurredAt().toString(),
 							payment.email(), payment.kind(), Amounts.plain(payment.amountMinor(), payment.currency()),
 							payment.currency(), payment.status(),
@@ -148,14 +135,10 @@ class ReportController {
 		UUID supporterId = uuid(id);
 		model.addAttribute("detail", this.supporters.detail(supporterId).orElseThrow(NotFoundException::new));
 		model.addAttribute("tiers", this.supporters.tiers());
-		if (!model.containsAttribute("compForm")) {
-			model.addAttribute("compForm", CompForm.empty());
-		}
-		model.addAttribute("compErrors", Map.of());
 		return "report/supporter";
 	}
 
-	static UUID uuid(String id) {
+	private static UUID uuid(String id) {
 		try {
 			return UUID.fromString(id);
 		}
@@ -175,24 +158,6 @@ class ReportController {
 
 	private static List<String> cells(String... values) {
 		return Arrays.asList(values);
-	}
-
-	private static Map<String, Object> filterDetails(SupporterFilter filter) {
-		Map<String, Object> details = new LinkedHashMap<>();
-		put(details, "q", filter.q());
-		put(details, "status", filter.status());
-		put(details, "tier", filter.tier());
-		put(details, "interval", filter.interval());
-		put(details, "provider", filter.provider());
-		put(details, "joinedFrom", filter.joinedFrom());
-		put(details, "joinedTo", filter.joinedTo());
-		return details;
-	}
-
-	private static void put(Map<String, Object> details, String key, String value) {
-		if (value != null) {
-			details.put(key, value);
-		}
 	}
 
 	private static LocalDate date(String value, String field, Map<String, String> errors) {

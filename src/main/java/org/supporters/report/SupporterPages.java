@@ -3,8 +3,11 @@ package org.supporters.report;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
 import org.supporters.membership.MembershipService;
+import org.supporters.staff.AuditLog;
 
 /** The supporter list, the supporter page and their exports. */
 @Service
@@ -36,13 +40,16 @@ class SupporterPages {
 
 	private final Catalog catalog;
 
+	private final AuditLog audit;
+
 	private final TransactionTemplate readOnly;
 
-	SupporterPages(SupporterRepository supporters, MembershipService memberships, Catalog catalog,
+	SupporterPages(SupporterRepository supporters, MembershipService memberships, Catalog catalog, AuditLog audit,
 			TransactionTemplate transaction) {
 		this.supporters = supporters;
 		this.memberships = memberships;
 		this.catalog = catalog;
+		this.audit = audit;
 		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
 		this.readOnly.setReadOnly(true);
 	}
@@ -69,13 +76,27 @@ class SupporterPages {
 		return new Page(shown, SupporterFilter.cursorOf(SupporterRepository.sortValue(filter, last), last.id()));
 	}
 
-	/** Streams every supporter the filter finds in one read-only transaction. */
+	/**
+	 * Streams every supporter the filter finds in one read-only transaction, after
+	 * recording in the audit log who exported what.
+	 */
 	void export(SupporterFilter filter, Consumer<SupporterRow> each) {
+		this.audit.record("export.supporters", null, filterDetails(filter));
 		Long tierId = tierId(filter);
 		this.readOnly.executeWithoutResult((status) -> this.supporters.stream(filter, tierId, each));
 	}
 
-	void exportPayments(Instant from, Instant until, Consumer<PaymentRow> each) {
+	/**
+	 * Streams the payments of these days (either end open when null), after recording the
+	 * export in the audit log.
+	 */
+	void exportPayments(LocalDate first, LocalDate last, Consumer<PaymentRow> each) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("from", (first != null) ? first.toString() : "");
+		details.put("to", (last != null) ? last.toString() : "");
+		this.audit.record("export.payments", null, details);
+		Instant from = (first != null) ? first.atStartOfDay().toInstant(ZoneOffset.UTC) : null;
+		Instant until = (last != null) ? last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null;
 		this.readOnly.executeWithoutResult((status) -> this.supporters.streamPayments(from, until, each));
 	}
 
@@ -121,6 +142,24 @@ class SupporterPages {
 									+ URLEncoder.encode(pledge.providerRef(), StandardCharsets.UTF_8))));
 		}
 		return links;
+	}
+
+	private static Map<String, Object> filterDetails(SupporterFilter filter) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		put(details, "q", filter.q());
+		put(details, "status", filter.status());
+		put(details, "tier", filter.tier());
+		put(details, "interval", filter.interval());
+		put(details, "provider", filter.provider());
+		put(details, "joinedFrom", filter.joinedFrom());
+		put(details, "joinedTo", filter.joinedTo());
+		return details;
+	}
+
+	private static void put(Map<String, Object> details, String key, String value) {
+		if (value != null) {
+			details.put(key, value);
+		}
 	}
 
 	private Long tierId(SupporterFilter filter) {

@@ -1,5 +1,5 @@
 /**
- * Staff reports: the dashboard with its charts, the supporter list and detail, CSV
- * exports, comps, inbox health.
+ * Staff reports, read only: the dashboard with its charts, the supporter list and detail,
+ * CSV exports.
  */
 package org.supporters.report;

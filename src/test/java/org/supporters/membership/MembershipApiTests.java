@@ -35,6 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Money;
+import org.supporters.catalog.TierChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +72,9 @@ class MembershipApiTests extends IntegrationTest {
 
 	@Autowired
 	MembershipCache cache;
+
+	@Autowired
+	Catalog catalog;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -197,8 +203,8 @@ class MembershipApiTests extends IntegrationTest {
 		String email = pledge(reader, "one-off", "preset:500");
 		UUID supporterId = this.memberships.supporterIdOf(email).orElseThrow();
 		String slug = "cache-" + UUID.randomUUID().toString().substring(0, 8);
-		this.jdbc.update("insert into tier (slug, name, benefits, position, active) values (?, 'Cache test', "
-				+ "'{members-only}', 99, false)", slug);
+		long tierId = this.catalog.createTier(cacheTestTier(slug, List.of("members-only"))).orElseThrow();
+		this.catalog.setOffered(this.catalog.tier(tierId).orElseThrow(), false);
 		this.memberships.grantComp(supporterId, slug, this.clock.instant().plus(Duration.ofDays(3)), "Cache test",
 				null);
 		// the comp's own change notice reaches the cache first
@@ -206,7 +212,8 @@ class MembershipApiTests extends IntegrationTest {
 		assertThat(this.cache.membershipOf(supporterId).benefits()).containsExactly("members-only");
 
 		// a tier's benefits are not a supporter's pledges: nothing tells the cache
-		this.jdbc.update("update tier set benefits = '{members-only,ad-free}' where slug = ?", slug);
+		this.catalog.updateTier(this.catalog.tier(tierId).orElseThrow(),
+				cacheTestTier(slug, List.of("members-only", "ad-free")));
 
 		assertThat(this.memberships.membershipOf(supporterId).benefits()).containsExactly("members-only", "ad-free");
 		assertThat(this.cache.membershipOf(supporterId).benefits()).as("served from the cache")
@@ -482,6 +489,11 @@ class MembershipApiTests extends IntegrationTest {
 
 	private static String value(String setCookie) {
 		return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+	}
+
+	private TierChange cacheTestTier(String slug, List<String> benefits) {
+		return new TierChange(slug, "Cache test", "", benefits, Money.of(500, this.catalog.currency()),
+				Money.of(5000, this.catalog.currency()));
 	}
 
 }

@@ -23,6 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Money;
+import org.supporters.catalog.TierChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +34,9 @@ class PledgeFlowTests extends IntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Catalog catalog;
 
 	@Test
 	void monthlyTierPledgePaidWith4242MakesAnActiveSupporterAtOnce() {
@@ -245,9 +251,14 @@ class PledgeFlowTests extends IntegrationTest {
 	@Test
 	void unknownOrRetiredTierIsRefused() {
 		Reader reader = new Reader(this.port);
-		this.jdbc.update("""
-				insert into tier (slug, name, position, active) values ('retired-tier', 'Old', 9, false)
-				on conflict (slug) do nothing""");
+		if (this.catalog.tier("retired-tier").isEmpty()) {
+			String currency = this.catalog.currency();
+			long id = this.catalog
+				.createTier(new TierChange("retired-tier", "Old", "", List.of(), Money.of(300, currency),
+						Money.of(3000, currency)))
+				.orElseThrow();
+			this.catalog.setOffered(this.catalog.tier(id).orElseThrow(), false);
+		}
 
 		HttpResponse<String> unknown = reader.pledge(form("monthly", "tier:no-such-tier", email()));
 		HttpResponse<String> retired = reader.pledge(form("monthly", "tier:retired-tier", email()));

@@ -263,19 +263,6 @@ class ReportTests extends IntegrationTest {
 	}
 
 	/** Pledges and pays with a good card, and comes back to the thank-you page. */
-	@Test
-	void anAdminSeesFailingEventsWithTheirErrorAndThatTheSandboxNeedsNoReconciliation() {
-		String eventId = unique("evt_failing").replace("@", "_");
-		this.db.execute("insert into provider_event (provider, event_id, type, payload, attempts, next_attempt_at, "
-				+ "last_error) values ('sandbox', ?, 'checkout.completed', '{}'::jsonb, 2, now() + interval '1 hour', "
-				+ "'The pledge is not known yet')", eventId);
-
-		String page = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD).get("/staff/admin/inbox").body();
-
-		assertThat(page).contains(eventId, "The pledge is not known yet", "Retry now");
-		assertThat(page).contains("there is nothing to reconcile").doesNotContain("id=\"drift\"");
-	}
-
 	private void paid(Map<String, String> form) {
 		Reader reader = new Reader(this.port);
 		HttpResponse<String> paid = reader.pay(reader.pledge(form), "4242424242424242");

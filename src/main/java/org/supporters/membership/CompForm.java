@@ -1,4 +1,4 @@
-package org.supporters.report;
+package org.supporters.membership;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -15,10 +15,6 @@ import java.util.function.Predicate;
  * that day (UTC)
  */
 record CompForm(String tier, String validUntil, String reason) {
-
-	static CompForm empty() {
-		return new CompForm("", "", "");
-	}
 
 	Map<String, String> errors(Predicate<String> tierExists, Instant now) {
 		Map<String, String> errors = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package org.supporters.staff;
+package org.supporters.catalog;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -7,11 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import org.supporters.catalog.BillingInterval;
-import org.supporters.catalog.Money;
-import org.supporters.catalog.Tier;
-import org.supporters.catalog.TierChange;
 
 /**
  * An admin's form for a tier: prices typed in major units of the catalog's currency,

@@ -1,6 +1,5 @@
-package org.supporters.staff;
+package org.supporters.membership;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.supporters.membership.ApiKeys;
+import org.supporters.staff.SignedInStaff;
 
 /**
  * Admins make and revoke the API keys site servers use on the members API. A new key's
@@ -31,21 +29,15 @@ class ApiKeyAdminController {
 
 	private final SignedInStaff staff;
 
-	private final AuditLog audit;
-
-	private final TransactionTemplate transaction;
-
-	ApiKeyAdminController(ApiKeys keys, SignedInStaff staff, AuditLog audit, TransactionTemplate transaction) {
+	ApiKeyAdminController(ApiKeys keys, SignedInStaff staff) {
 		this.keys = keys;
 		this.staff = staff;
-		this.audit = audit;
-		this.transaction = transaction;
 	}
 
 	@GetMapping("/staff/admin/api-keys")
 	String list(Model model) {
 		model.addAttribute("keys", this.keys.all());
-		return "staff/api-keys";
+		return "membership/api-keys";
 	}
 
 	@PostMapping("/staff/admin/api-keys")
@@ -57,11 +49,7 @@ class ApiKeyAdminController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return list(model);
 		}
-		ApiKeys.CreatedKey created = this.transaction.execute((status) -> {
-			ApiKeys.CreatedKey key = this.keys.create(name, this.staff.id().orElse(null));
-			this.audit.record("api-key.create", "api-key:" + key.id(), Map.of("name", key.name()));
-			return key;
-		});
+		ApiKeys.CreatedKey created = this.keys.create(name, this.staff.id().orElse(null));
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		model.addAttribute("created", created);
 		return list(model);
@@ -69,13 +57,7 @@ class ApiKeyAdminController {
 
 	@PostMapping("/staff/admin/api-keys/{id}/revoke")
 	String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
-		boolean revoked = Boolean.TRUE.equals(this.transaction.execute((status) -> {
-			boolean done = this.keys.revoke(id);
-			if (done) {
-				this.audit.record("api-key.revoke", "api-key:" + id, Map.of());
-			}
-			return done;
-		}));
+		boolean revoked = this.keys.revoke(id);
 		redirect.addFlashAttribute("notice", revoked ? "Revoked the key: it stops working at once."
 				: "No live key has that id: it was revoked already, or never existed.");
 		return "redirect:/staff/admin/api-keys";

@@ -1,4 +1,4 @@
-package org.supporters.staff;
+package org.supporters.membership;
 
 import java.net.URI;
 import java.net.http.HttpClient;

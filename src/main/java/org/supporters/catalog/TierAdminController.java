@@ -1,11 +1,10 @@
-package org.supporters.staff;
+package org.supporters.catalog;
 
 import java.util.Currency;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -16,25 +15,17 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.supporters.catalog.Catalog;
-import org.supporters.catalog.Tier;
-
 /**
- * Admins create, edit, reorder and retire the tiers on offer; every change is audited.
+ * Admins create, edit, reorder and retire the tiers on offer; the catalog audits every
+ * change.
  */
 @Controller
 class TierAdminController {
 
 	private final Catalog catalog;
 
-	private final AuditLog audit;
-
-	private final TransactionTemplate transaction;
-
-	TierAdminController(Catalog catalog, AuditLog audit, TransactionTemplate transaction) {
+	TierAdminController(Catalog catalog) {
 		this.catalog = catalog;
-		this.audit = audit;
-		this.transaction = transaction;
 	}
 
 	@GetMapping("/staff/admin/tiers")
@@ -44,28 +35,21 @@ class TierAdminController {
 		}
 		model.addAttribute("tiers", this.catalog.allTiers());
 		model.addAttribute("currency", this.catalog.currency());
-		return "staff/tiers";
+		return "catalog/tiers";
 	}
 
 	@PostMapping("/staff/admin/tiers")
 	ModelAndView create(@ModelAttribute("form") TierForm form, RedirectAttributes redirect) {
 		Map<String, String> errors = form.errors(currency());
 		if (errors.isEmpty()) {
-			boolean created = Boolean.TRUE.equals(this.transaction.execute((status) -> {
-				boolean added = this.catalog.createTier(form.change(currency())).isPresent();
-				if (added) {
-					this.audit.record("tier.create", "tier:" + form.slug().trim(), Map.of("name", form.name().trim()));
-				}
-				return added;
-			}));
-			if (created) {
+			if (this.catalog.createTier(form.change(currency())).isPresent()) {
 				redirect.addFlashAttribute("notice", "Added the tier " + form.name().trim() + ".");
 				return new ModelAndView("redirect:/staff/admin/tiers");
 			}
 			errors = Map.of("slug", "There is already a tier with this name in URLs; choose another.");
 		}
-		return new ModelAndView("staff/tiers", Map.of("form", form, "errors", errors, "tiers", this.catalog.allTiers(),
-				"currency", this.catalog.currency()), HttpStatus.BAD_REQUEST);
+		return new ModelAndView("catalog/tiers", Map.of("form", form, "errors", errors, "tiers",
+				this.catalog.allTiers(), "currency", this.catalog.currency()), HttpStatus.BAD_REQUEST);
 	}
 
 	@GetMapping("/staff/admin/tiers/{id}")
@@ -74,7 +58,7 @@ class TierAdminController {
 		model.addAttribute("tier", tier);
 		model.addAttribute("form", TierForm.of(tier, this.catalog.currency()));
 		model.addAttribute("currency", this.catalog.currency());
-		return "staff/tier";
+		return "catalog/tier";
 	}
 
 	@PostMapping("/staff/admin/tiers/{id}")
@@ -86,15 +70,11 @@ class TierAdminController {
 				submitted.monthly(), submitted.yearly());
 		Map<String, String> errors = form.errors(currency());
 		if (!errors.isEmpty()) {
-			return new ModelAndView("staff/tier",
+			return new ModelAndView("catalog/tier",
 					Map.of("tier", tier, "form", form, "errors", errors, "currency", this.catalog.currency()),
 					HttpStatus.BAD_REQUEST);
 		}
-		this.transaction.executeWithoutResult((status) -> {
-			this.catalog.updateTier(id, form.change(currency()));
-			this.audit.record("tier.update", "tier:" + tier.slug(), Map.of("name", form.name().trim(), "monthly",
-					form.monthly().trim(), "yearly", form.yearly().trim()));
-		});
+		this.catalog.updateTier(tier, form.change(currency()));
 		redirect.addFlashAttribute("notice", "Saved " + form.name().trim() + ".");
 		return new ModelAndView("redirect:/staff/admin/tiers");
 	}
@@ -105,10 +85,7 @@ class TierAdminController {
 		if (!direction.equals("up") && !direction.equals("down")) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Move a tier up or down.");
 		}
-		this.transaction.executeWithoutResult((status) -> {
-			this.catalog.moveTier(id, direction.equals("up"));
-			this.audit.record("tier.move", "tier:" + tier.slug(), Map.of("direction", direction));
-		});
+		this.catalog.moveTier(tier, direction.equals("up"));
 		return "redirect:/staff/admin/tiers";
 	}
 
@@ -117,10 +94,7 @@ class TierAdminController {
 			RedirectAttributes redirect) {
 		Tier tier = tier(id);
 		boolean offer = Boolean.parseBoolean(offered);
-		this.transaction.executeWithoutResult((status) -> {
-			this.catalog.setOffered(id, offer);
-			this.audit.record(offer ? "tier.offer" : "tier.retire", "tier:" + tier.slug(), Map.of());
-		});
+		this.catalog.setOffered(tier, offer);
 		redirect.addFlashAttribute("notice", offer ? tier.name() + " is offered again."
 				: tier.name() + " is retired: no longer offered; its supporters keep their pledges.");
 		return "redirect:/staff/admin/tiers";

@@ -1,4 +1,4 @@
-package org.supporters.report;
+package org.supporters.payment;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.supporters.staff;
+package org.supporters.catalog;
 
 import java.net.http.HttpResponse;
 import java.util.List;
