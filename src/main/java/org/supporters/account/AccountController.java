@@ -32,7 +32,7 @@ class AccountController {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
 		.withZone(ZoneOffset.UTC);
 
-	private final AccountRepository repository;
+	private final AccountRecords repository;
 
 	private final MembershipCookie cookie;
 
@@ -42,7 +42,7 @@ class AccountController {
 
 	private final PersonalData personalData;
 
-	AccountController(AccountRepository repository, MembershipCookie cookie, ReaderSignIn readers,
+	AccountController(AccountRecords repository, MembershipCookie cookie, ReaderSignIn readers,
 			PaymentProvider provider, PersonalData personalData) {
 		this.repository = repository;
 		this.cookie = cookie;
@@ -61,8 +61,7 @@ class AccountController {
 		model.addAttribute("statusText", statusText(membership));
 		model.addAttribute("tier", membership.tier());
 		model.addAttribute("benefits", membership.benefits());
-		model.addAttribute("pledges",
-				this.repository.pledgeRecords(supporterId).stream().map(AccountRepository.PledgeLine::of).toList());
+		model.addAttribute("pledges", this.repository.pledgeLines(supporterId));
 		model.addAttribute("noManageLink", request.getParameter("noManageLink") != null);
 		model.addAttribute("dates", DATE);
 		return "account/account";
@@ -136,12 +135,12 @@ class AccountController {
 	private static String statusText(Membership membership) {
 		String until = (membership.validUntil() != null) ? DATE.format(membership.validUntil()) : "";
 		return switch (membership.status()) {
-			case "active" -> "Active: the next payment is due on " + until + ".";
-			case "grace" -> "Your last payment failed and will be tried again. You stay a member until " + until
+			case ACTIVE -> "Active: the next payment is due on " + until + ".";
+			case GRACE -> "Your last payment failed and will be tried again. You stay a member until " + until
 					+ "; update your card to keep it.";
-			case "canceling" -> "Canceled: you stay a member until " + until + ", and will not be charged again.";
-			case "comp" -> "A membership given by our team, until " + until + ".";
-			case "contributor" -> "Thank you for your contribution: its benefits last until " + until + ".";
+			case CANCELING -> "Canceled: you stay a member until " + until + ", and will not be charged again.";
+			case COMP -> "A membership given by our team, until " + until + ".";
+			case CONTRIBUTOR -> "Thank you for your contribution: its benefits last until " + until + ".";
 			default -> "No current membership.";
 		};
 	}

@@ -11,6 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.supporters.platform.ReaderErased;
+import org.supporters.supporter.EndedReason;
+import org.supporters.supporter.PaymentStatus;
+import org.supporters.supporter.PledgeKind;
+import org.supporters.supporter.PledgeStatus;
+import org.supporters.supporter.Provider;
 
 /**
  * A reader's rights over their data: a copy of everything held about them, and erasure.
@@ -21,7 +26,7 @@ import org.supporters.platform.ReaderErased;
 @Service
 class PersonalData {
 
-	private final AccountRepository accounts;
+	private final AccountRecords accounts;
 
 	private final SignInRepository signIns;
 
@@ -29,7 +34,7 @@ class PersonalData {
 
 	private final Clock clock;
 
-	PersonalData(AccountRepository accounts, SignInRepository signIns, ApplicationEventPublisher events, Clock clock) {
+	PersonalData(AccountRecords accounts, SignInRepository signIns, ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
 		this.signIns = signIns;
 		this.events = events;
@@ -78,13 +83,13 @@ class PersonalData {
 	record Person(UUID id, String email, String name, Instant createdAt) {
 	}
 
-	record PledgeRecord(UUID id, String kind, String tier, long amountMinor, String currency, String billingInterval,
-			String status, String provider, Instant createdAt, Instant currentPeriodEnd, boolean cancelAtPeriodEnd,
-			Instant endedAt, String endedReason) {
+	record PledgeRecord(UUID id, PledgeKind kind, String tier, long amountMinor, String currency,
+			String billingInterval, PledgeStatus status, Provider provider, Instant createdAt, Instant currentPeriodEnd,
+			boolean cancelAtPeriodEnd, Instant endedAt, EndedReason endedReason) {
 	}
 
-	record PaymentRecord(UUID pledgeId, long amountMinor, String currency, String status, long refundedMinor,
-			String provider, Instant occurredAt) {
+	record PaymentRecord(UUID pledgeId, long amountMinor, String currency, PaymentStatus status, long refundedMinor,
+			Provider provider, Instant occurredAt) {
 	}
 
 	record CompRecord(String tier, Instant grantedAt, Instant validUntil, Instant revokedAt) {

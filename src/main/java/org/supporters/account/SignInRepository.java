@@ -1,8 +1,6 @@
 package org.supporters.account;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,8 +27,8 @@ class SignInRepository {
 			.set(SIGN_IN_REQUEST.EMAIL, email)
 			.set(SIGN_IN_REQUEST.LINK_HASH, linkHash)
 			.set(SIGN_IN_REQUEST.CODE_HASH, codeHash)
-			.set(SIGN_IN_REQUEST.CREATED_AT, at(createdAt))
-			.set(SIGN_IN_REQUEST.EXPIRES_AT, at(expiresAt))
+			.set(SIGN_IN_REQUEST.CREATED_AT, createdAt)
+			.set(SIGN_IN_REQUEST.EXPIRES_AT, expiresAt)
 			.execute();
 	}
 
@@ -48,7 +46,7 @@ class SignInRepository {
 	List<StoredRequest> recentFor(String email, Instant since) {
 		return this.db.selectFrom(SIGN_IN_REQUEST)
 			.where(lower(SIGN_IN_REQUEST.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
-			.and(SIGN_IN_REQUEST.CREATED_AT.gt(at(since)))
+			.and(SIGN_IN_REQUEST.CREATED_AT.gt(since))
 			.orderBy(SIGN_IN_REQUEST.CREATED_AT.desc())
 			.limit(50)
 			.fetch(SignInRepository::stored);
@@ -57,10 +55,10 @@ class SignInRepository {
 	/** Uses the request up, unless it was used, expired or locked meanwhile. */
 	boolean use(UUID id, Instant now) {
 		return this.db.update(SIGN_IN_REQUEST)
-			.set(SIGN_IN_REQUEST.USED_AT, at(now))
+			.set(SIGN_IN_REQUEST.USED_AT, now)
 			.where(SIGN_IN_REQUEST.ID.eq(id))
 			.and(SIGN_IN_REQUEST.USED_AT.isNull())
-			.and(SIGN_IN_REQUEST.EXPIRES_AT.gt(at(now)))
+			.and(SIGN_IN_REQUEST.EXPIRES_AT.gt(now))
 			.and(SIGN_IN_REQUEST.FAILED_CODES.lt(SignIns.WRONG_CODES_ALLOWED))
 			.execute() == 1;
 	}
@@ -71,18 +69,14 @@ class SignInRepository {
 			.set(SIGN_IN_REQUEST.FAILED_CODES, SIGN_IN_REQUEST.FAILED_CODES.plus(1))
 			.where(lower(SIGN_IN_REQUEST.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
 			.and(SIGN_IN_REQUEST.USED_AT.isNull())
-			.and(SIGN_IN_REQUEST.EXPIRES_AT.gt(at(now)))
+			.and(SIGN_IN_REQUEST.EXPIRES_AT.gt(now))
 			.and(SIGN_IN_REQUEST.FAILED_CODES.lt(SignIns.WRONG_CODES_ALLOWED))
 			.execute();
 	}
 
 	private static StoredRequest stored(org.jooq.generated.tables.records.SignInRequestRecord row) {
-		return new StoredRequest(row.getId(), row.getEmail(), row.getCodeHash(), row.getExpiresAt().toInstant(),
+		return new StoredRequest(row.getId(), row.getEmail(), row.getCodeHash(), row.getExpiresAt(),
 				row.getUsedAt() != null, row.getFailedCodes());
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	record StoredRequest(UUID id, String email, byte[] codeHash, Instant expiresAt, boolean used, int failedCodes) {

@@ -1,7 +1,6 @@
 package org.supporters.membership;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +24,7 @@ class ApiKeyRepository {
 			.set(API_KEY.NAME, name)
 			.set(API_KEY.KEY_HASH, keyHash)
 			.set(API_KEY.CREATED_BY, createdBy)
-			.set(API_KEY.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(API_KEY.CREATED_AT, at)
 			.returning(API_KEY.ID)
 			.fetchSingle()
 			.getId();
@@ -37,20 +36,16 @@ class ApiKeyRepository {
 			.from(API_KEY)
 			.where(API_KEY.KEY_HASH.eq(keyHash))
 			.and(API_KEY.REVOKED_AT.isNull())
-			.fetchOptional(
-					(row) -> new LiveKey(row.value1(), (row.value2() != null) ? row.value2().toInstant() : null));
+			.fetchOptional((row) -> new LiveKey(row.value1(), row.value2()));
 	}
 
 	void markUsed(UUID id, Instant at) {
-		this.db.update(API_KEY)
-			.set(API_KEY.LAST_USED_AT, at.atOffset(ZoneOffset.UTC))
-			.where(API_KEY.ID.eq(id))
-			.execute();
+		this.db.update(API_KEY).set(API_KEY.LAST_USED_AT, at).where(API_KEY.ID.eq(id)).execute();
 	}
 
 	boolean revoke(UUID id, Instant at) {
 		return this.db.update(API_KEY)
-			.set(API_KEY.REVOKED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(API_KEY.REVOKED_AT, at)
 			.where(API_KEY.ID.eq(id))
 			.and(API_KEY.REVOKED_AT.isNull())
 			.execute() == 1;
@@ -60,9 +55,7 @@ class ApiKeyRepository {
 		return this.db.select(API_KEY.ID, API_KEY.NAME, API_KEY.CREATED_AT, API_KEY.LAST_USED_AT, API_KEY.REVOKED_AT)
 			.from(API_KEY)
 			.orderBy(API_KEY.CREATED_AT.desc())
-			.fetch((row) -> new ApiKeys.ApiKey(row.value1(), row.value2(), row.value3().toInstant(),
-					(row.value4() != null) ? row.value4().toInstant() : null,
-					(row.value5() != null) ? row.value5().toInstant() : null));
+			.fetch((row) -> new ApiKeys.ApiKey(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
 	}
 
 	record LiveKey(UUID id, Instant lastUsedAt) {

@@ -6,13 +6,12 @@ import java.util.List;
 /**
  * What a supporter is entitled to now: the membership JSON of the contract.
  *
- * @param status {@code active}, {@code grace}, {@code canceling}, {@code comp},
- * {@code contributor} or {@code none}
  * @param tier the tier's slug, or {@code null}
  * @param validUntil when the entitlement ends unless renewed, or {@code null} for none
  */
-public record Membership(boolean member, String status, String tier, List<String> benefits, Instant validUntil) {
+public record Membership(boolean member, MembershipStatus status, String tier, List<String> benefits,
+		Instant validUntil) {
 
-	public static final Membership NONE = new Membership(false, "none", null, List.of(), null);
+	public static final Membership NONE = new Membership(false, MembershipStatus.NONE, null, List.of(), null);
 
 }

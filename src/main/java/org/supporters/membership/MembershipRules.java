@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.supporters.supporter.EndedReason;
+import org.supporters.supporter.PledgeStatus;
+
 /**
  * The one function from a supporter's pledges and comps to their membership at a moment.
  * Every way of being a member gives a candidate; the strongest one wins (active, then
@@ -13,9 +16,7 @@ import java.util.List;
  */
 final class MembershipRules {
 
-	private static final List<String> STRENGTH = List.of("contributor", "grace", "comp", "canceling", "active");
-
-	private final Duration grace;
+	private final CurrentSupporters current;
 
 	private final Duration contributorPeriod;
 
@@ -24,7 +25,7 @@ final class MembershipRules {
 	private final List<String> ownAmountBenefits;
 
 	MembershipRules(MembershipProperties properties) {
-		this.grace = Duration.ofDays(properties.graceDays());
+		this.current = new CurrentSupporters(properties);
 		this.contributorPeriod = Duration.ofDays(properties.contributorDays());
 		this.contributorBenefits = List.copyOf(properties.contributorBenefits());
 		this.ownAmountBenefits = List.copyOf(properties.ownAmountBenefits());
@@ -35,56 +36,46 @@ final class MembershipRules {
 		pledges.forEach((pledge) -> candidate(pledge, now, candidates));
 		comps.stream()
 			.filter((comp) -> comp.revokedAt() == null && now.isBefore(comp.validUntil()))
-			.forEach((comp) -> candidates
-				.add(new Membership(true, "comp", comp.tierSlug(), comp.tierBenefits(), comp.validUntil())));
+			.forEach((comp) -> candidates.add(new Membership(true, MembershipStatus.COMP, comp.tierSlug(),
+					comp.tierBenefits(), comp.validUntil())));
 		return candidates.stream()
-			.max(Comparator.comparingInt((Membership m) -> STRENGTH.indexOf(m.status()))
-				.thenComparing(Membership::validUntil))
+			.max(Comparator.comparing(Membership::status).thenComparing(Membership::validUntil))
 			.orElse(Membership.NONE);
 	}
 
 	private void candidate(PledgeFacts pledge, Instant now, List<Membership> candidates) {
 		if (!pledge.recurring()) {
+			// counted from when the reader paid, however late the provider's event came
 			Instant until = pledge.startedAt().plus(this.contributorPeriod);
-			if ("paid".equals(pledge.status()) && now.isBefore(until)) {
-				candidates.add(new Membership(true, "contributor", null, this.contributorBenefits, until));
+			if (pledge.status() == PledgeStatus.PAID && now.isBefore(until)) {
+				candidates
+					.add(new Membership(true, MembershipStatus.CONTRIBUTOR, null, this.contributorBenefits, until));
 			}
 			return;
 		}
 		Instant periodEnd = pledge.currentPeriodEnd();
 		List<String> benefits = (pledge.tierSlug() != null) ? pledge.tierBenefits() : this.ownAmountBenefits;
-		boolean paidThrough = periodEnd != null && now.isBefore(periodEnd);
-		switch (pledge.status()) {
-			case "active" -> {
-				if (paidThrough) {
-					candidates.add(new Membership(true, pledge.cancelAtPeriodEnd() ? "canceling" : "active",
-							pledge.tierSlug(), benefits, periodEnd));
-				}
-			}
-			case "past_due" -> {
-				// a renewal failed and the provider is retrying: not "active" (nothing
-				// paid
-				// for the new period), a member in grace until some days after period end
-				Instant graceEnd = (periodEnd != null) ? periodEnd.plus(this.grace) : null;
-				if (graceEnd != null && now.isBefore(graceEnd)) {
-					candidates.add(new Membership(true, "grace", pledge.tierSlug(), benefits, graceEnd));
-				}
-			}
-			case "canceled" -> {
-				// a reader who canceled keeps what they paid for; money taken back ends
-				// it at once
-				if (paidThrough && "canceled".equals(pledge.endedReason())) {
-					candidates.add(new Membership(true, "canceling", pledge.tierSlug(), benefits, periodEnd));
-				}
-			}
-			default -> {
-			}
+		Instant currentUntil = this.current.currentUntil(pledge.status(), periodEnd);
+		if (currentUntil != null && now.isBefore(currentUntil)) {
+			MembershipStatus status = switch (pledge.status()) {
+				// a renewal failed and the provider is retrying: a member in grace, as
+				// nothing is paid for the new period yet
+				case PAST_DUE -> MembershipStatus.GRACE;
+				default -> pledge.cancelAtPeriodEnd() ? MembershipStatus.CANCELING : MembershipStatus.ACTIVE;
+			};
+			candidates.add(new Membership(true, status, pledge.tierSlug(), benefits, currentUntil));
+		}
+		// a reader who canceled keeps what they paid for; money taken back ends it at
+		// once
+		else if (pledge.status() == PledgeStatus.CANCELED && pledge.endedReason() == EndedReason.CANCELED
+				&& periodEnd != null && now.isBefore(periodEnd)) {
+			candidates.add(new Membership(true, MembershipStatus.CANCELING, pledge.tierSlug(), benefits, periodEnd));
 		}
 	}
 
 	/** What the rules need of a pledge. */
-	record PledgeFacts(boolean recurring, String status, String tierSlug, List<String> tierBenefits, Instant startedAt,
-			Instant currentPeriodEnd, boolean cancelAtPeriodEnd, String endedReason) {
+	record PledgeFacts(boolean recurring, PledgeStatus status, String tierSlug, List<String> tierBenefits,
+			Instant startedAt, Instant currentPeriodEnd, boolean cancelAtPeriodEnd, EndedReason endedReason) {
 	}
 
 	/** What the rules need of a comp. */

@@ -2,6 +2,7 @@ package org.supporters.membership;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,13 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
+import org.supporters.membership.MembershipRules.CompFacts;
+import org.supporters.membership.MembershipRules.PledgeFacts;
 import org.supporters.staff.AuditLog;
+import org.supporters.supporter.Pledge;
+import org.supporters.supporter.Supporters;
 
 /** Memberships for other modules: derived on demand, and comps granted by staff. */
 @Service
 public class MembershipService {
 
 	private final MembershipRepository repository;
+
+	private final Supporters supporters;
 
 	private final MembershipRules rules;
 
@@ -30,11 +37,12 @@ public class MembershipService {
 
 	private final AuditLog audit;
 
-	MembershipService(MembershipRepository repository, MembershipProperties properties, Catalog catalog, Clock clock,
-			ApplicationEventPublisher events, AuditLog audit) {
+	MembershipService(MembershipRepository repository, Supporters supporters, MembershipProperties properties,
+			Catalog catalog, Clock clock, ApplicationEventPublisher events, AuditLog audit) {
 		this.events = events;
 		this.audit = audit;
 		this.repository = repository;
+		this.supporters = supporters;
 		this.rules = new MembershipRules(properties);
 		this.catalog = catalog;
 		this.clock = clock;
@@ -42,8 +50,27 @@ public class MembershipService {
 
 	@Transactional(readOnly = true)
 	public Membership membershipOf(UUID supporterId) {
-		return this.rules.derive(this.repository.pledges(supporterId), this.repository.comps(supporterId),
-				this.clock.instant());
+		List<PledgeFacts> pledges = this.supporters.pledges(supporterId).stream().map(this::facts).toList();
+		List<CompFacts> comps = this.repository.comps(supporterId).stream().map(this::facts).toList();
+		return this.rules.derive(pledges, comps, this.clock.instant());
+	}
+
+	private PledgeFacts facts(Pledge pledge) {
+		Optional<Tier> tier = (pledge.tierId() != null) ? this.catalog.tier(pledge.tierId()) : Optional.empty();
+		return new PledgeFacts(pledge.recurring(), pledge.status(), tier.map(Tier::slug).orElse(null),
+				tier.map(Tier::benefits).orElse(List.of()), pledge.createdAt(), pledge.currentPeriodEnd(),
+				pledge.cancelAtPeriodEnd(), pledge.endedReason());
+	}
+
+	private CompFacts facts(Comp comp) {
+		Tier tier = this.catalog.tier(comp.tierId()).orElseThrow();
+		return new CompFacts(tier.slug(), tier.benefits(), comp.validUntil(), comp.revokedAt());
+	}
+
+	/** The memberships staff granted the supporter, newest first. */
+	@Transactional(readOnly = true)
+	public List<Comp> comps(UUID supporterId) {
+		return this.repository.comps(supporterId);
 	}
 
 	/**
@@ -52,19 +79,19 @@ public class MembershipService {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Membership> membershipOfEmail(String email) {
-		return this.repository.supporterIdByEmail(email).map(this::membershipOf);
+		return this.supporters.idOf(email).map(this::membershipOf);
 	}
 
 	/** The supporter with this email (in any letter case), if any. */
 	@Transactional(readOnly = true)
 	public Optional<UUID> supporterIdOf(String email) {
-		return this.repository.supporterIdByEmail(email);
+		return this.supporters.idOf(email);
 	}
 
 	/** Whether there is a supporter with this id, to give comps to. */
 	@Transactional(readOnly = true)
 	boolean isSupporter(UUID supporterId) {
-		return this.repository.supporterExists(supporterId);
+		return this.supporters.supporter(supporterId).isPresent();
 	}
 
 	/** Whether this comp, revoked or not, was given to this supporter. */

@@ -65,7 +65,7 @@ class MembershipTokens {
 		SigningKeys.Signing signing = this.keys.signing();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.issuer)
 			.subject(supporterId.toString())
-			.claim("status", membership.status())
+			.claim("status", membership.status().code())
 			.claim("tier", membership.tier())
 			.claim("benefits", membership.benefits())
 			.issueTime(Date.from(issuedAt))
@@ -81,7 +81,7 @@ class MembershipTokens {
 			throw new IllegalStateException("Cannot sign a membership token", ex);
 		}
 		String serialized = token.serialize();
-		remember(serialized, now, new TokenClaims(supporterId, membership.status(), membership.tier(),
+		remember(serialized, now, new TokenClaims(supporterId, membership.status().code(), membership.tier(),
 				membership.benefits(), issuedAt, expires));
 		return Optional.of(new Issued(serialized, expires));
 	}
@@ -143,7 +143,7 @@ class MembershipTokens {
 		/** Whether this token says what the membership says now, and is not too old. */
 		boolean stillFits(UUID supporterId, Membership membership, Instant now) {
 			Instant halfLife = this.issuedAt.plus(Duration.between(this.issuedAt, this.expiresAt).dividedBy(2));
-			return this.subject.equals(supporterId) && this.status.equals(membership.status())
+			return this.subject.equals(supporterId) && this.status.equals(membership.status().code())
 					&& Objects.equals(this.tier, membership.tier()) && this.benefits.equals(membership.benefits())
 					&& !this.expiresAt.isAfter(membership.validUntil()) && now.isBefore(halfLife);
 		}

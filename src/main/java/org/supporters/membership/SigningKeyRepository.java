@@ -1,7 +1,6 @@
 package org.supporters.membership;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jooq.DSLContext;
@@ -27,7 +26,7 @@ class SigningKeyRepository {
 			.select(MEMBERSHIP_SIGNING_KEY.KID, MEMBERSHIP_SIGNING_KEY.JWK, MEMBERSHIP_SIGNING_KEY.SUPERSEDED_AT)
 			.from(MEMBERSHIP_SIGNING_KEY)
 			.where(MEMBERSHIP_SIGNING_KEY.SUPERSEDED_AT.isNull()
-				.or(MEMBERSHIP_SIGNING_KEY.SUPERSEDED_AT.gt(supersededAfter.atOffset(ZoneOffset.UTC))))
+				.or(MEMBERSHIP_SIGNING_KEY.SUPERSEDED_AT.gt(supersededAfter)))
 			.orderBy(MEMBERSHIP_SIGNING_KEY.SUPERSEDED_AT.desc().nullsFirst())
 			.fetch((row) -> new StoredKey(row.value1(), row.value2(), row.value3() == null));
 	}
@@ -37,14 +36,14 @@ class SigningKeyRepository {
 		this.db.insertInto(MEMBERSHIP_SIGNING_KEY)
 			.set(MEMBERSHIP_SIGNING_KEY.KID, kid)
 			.set(MEMBERSHIP_SIGNING_KEY.JWK, jwk)
-			.set(MEMBERSHIP_SIGNING_KEY.CREATED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(MEMBERSHIP_SIGNING_KEY.CREATED_AT, at)
 			.onConflictDoNothing()
 			.execute();
 	}
 
 	void supersedeSigningKey(Instant at) {
 		this.db.update(MEMBERSHIP_SIGNING_KEY)
-			.set(MEMBERSHIP_SIGNING_KEY.SUPERSEDED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(MEMBERSHIP_SIGNING_KEY.SUPERSEDED_AT, at)
 			.where(MEMBERSHIP_SIGNING_KEY.SUPERSEDED_AT.isNull())
 			.execute();
 	}

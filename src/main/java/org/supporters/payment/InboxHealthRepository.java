@@ -33,8 +33,7 @@ class InboxHealthRepository {
 			.orderBy(PROVIDER_EVENT.ATTEMPTS.desc(), PROVIDER_EVENT.RECEIVED_AT)
 			.limit(failedShown)
 			.fetch((row) -> new InboxHealth.Event(row.getId(), row.getProvider(), row.getEventId(), row.getType(),
-					row.getReceivedAt().toInstant(), row.getAttempts(), row.getNextAttemptAt().toInstant(),
-					row.getLastError()));
+					row.getReceivedAt(), row.getAttempts(), row.getNextAttemptAt(), row.getLastError()));
 		return new InboxHealth(waiting, failing, retried, unapplied);
 	}
 

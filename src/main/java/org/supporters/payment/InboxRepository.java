@@ -1,8 +1,6 @@
 package org.supporters.payment;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -28,8 +26,8 @@ class InboxRepository {
 			.set(PROVIDER_EVENT.EVENT_ID, eventId)
 			.set(PROVIDER_EVENT.TYPE, type)
 			.set(PROVIDER_EVENT.PAYLOAD, JSONB.jsonb(payload))
-			.set(PROVIDER_EVENT.RECEIVED_AT, at(receivedAt))
-			.set(PROVIDER_EVENT.NEXT_ATTEMPT_AT, at(receivedAt))
+			.set(PROVIDER_EVENT.RECEIVED_AT, receivedAt)
+			.set(PROVIDER_EVENT.NEXT_ATTEMPT_AT, receivedAt)
 			.onConflict(PROVIDER_EVENT.PROVIDER, PROVIDER_EVENT.EVENT_ID)
 			.doNothing()
 			.execute() == 1;
@@ -39,7 +37,7 @@ class InboxRepository {
 	Optional<ReceivedEvent> claimNextDue(Instant now) {
 		return this.db.selectFrom(PROVIDER_EVENT)
 			.where(PROVIDER_EVENT.PROCESSED_AT.isNull())
-			.and(PROVIDER_EVENT.NEXT_ATTEMPT_AT.le(at(now)))
+			.and(PROVIDER_EVENT.NEXT_ATTEMPT_AT.le(now))
 			.orderBy(PROVIDER_EVENT.NEXT_ATTEMPT_AT, PROVIDER_EVENT.ID)
 			.limit(1)
 			.forUpdate()
@@ -75,7 +73,7 @@ class InboxRepository {
 
 	void markProcessed(long id, Instant at) {
 		this.db.update(PROVIDER_EVENT)
-			.set(PROVIDER_EVENT.PROCESSED_AT, at(at))
+			.set(PROVIDER_EVENT.PROCESSED_AT, at)
 			.set(PROVIDER_EVENT.ATTEMPTS, PROVIDER_EVENT.ATTEMPTS.plus(1))
 			.set(PROVIDER_EVENT.LAST_ERROR, (String) null)
 			.where(PROVIDER_EVENT.ID.eq(id))
@@ -85,7 +83,7 @@ class InboxRepository {
 	void markFailed(long id, int attempts, Instant nextAttemptAt, String error) {
 		this.db.update(PROVIDER_EVENT)
 			.set(PROVIDER_EVENT.ATTEMPTS, attempts)
-			.set(PROVIDER_EVENT.NEXT_ATTEMPT_AT, at(nextAttemptAt))
+			.set(PROVIDER_EVENT.NEXT_ATTEMPT_AT, nextAttemptAt)
 			.set(PROVIDER_EVENT.LAST_ERROR, error)
 			.where(PROVIDER_EVENT.ID.eq(id))
 			.and(PROVIDER_EVENT.PROCESSED_AT.isNull())
@@ -96,10 +94,6 @@ class InboxRepository {
 		return new ReceivedEvent(row.get(PROVIDER_EVENT.ID), row.get(PROVIDER_EVENT.PROVIDER),
 				row.get(PROVIDER_EVENT.EVENT_ID), row.get(PROVIDER_EVENT.TYPE), row.get(PROVIDER_EVENT.PAYLOAD).data(),
 				row.get(PROVIDER_EVENT.ATTEMPTS));
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

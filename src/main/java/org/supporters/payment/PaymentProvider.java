@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.supporters.supporter.ProviderReport;
 import java.util.UUID;
 
 /** A place where readers pay: Stripe, or the offline sandbox. */

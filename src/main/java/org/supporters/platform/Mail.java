@@ -3,8 +3,6 @@ package org.supporters.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,8 +64,8 @@ public class Mail {
 			.set(MAIL_OUTBOX.RECIPIENT, recipient)
 			.set(MAIL_OUTBOX.SUBJECT, subject)
 			.set(MAIL_OUTBOX.BODY, body)
-			.set(MAIL_OUTBOX.CREATED_AT, at(now))
-			.set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, at(now))
+			.set(MAIL_OUTBOX.CREATED_AT, now)
+			.set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
 			.execute();
 		deliverDue();
 	}
@@ -92,7 +90,7 @@ public class Mail {
 			.select(MAIL_OUTBOX.ID, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY, MAIL_OUTBOX.ATTEMPTS)
 			.from(MAIL_OUTBOX)
 			.where(MAIL_OUTBOX.SENT_AT.isNull())
-			.and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(at(now)))
+			.and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(now))
 			.orderBy(MAIL_OUTBOX.ID)
 			.limit(1)
 			.forUpdate()
@@ -112,7 +110,7 @@ public class Mail {
 		try {
 			sender.send(message);
 			this.db.update(MAIL_OUTBOX)
-				.set(MAIL_OUTBOX.SENT_AT, at(now))
+				.set(MAIL_OUTBOX.SENT_AT, now)
 				.set(MAIL_OUTBOX.ATTEMPTS, mail.attempts() + 1)
 				.where(MAIL_OUTBOX.ID.eq(mail.id()))
 				.execute();
@@ -123,7 +121,7 @@ public class Mail {
 			log.warn("Mail {} not sent (attempt {}): {}", mail.id(), attempts, ex.getMessage());
 			this.db.update(MAIL_OUTBOX)
 				.set(MAIL_OUTBOX.ATTEMPTS, attempts)
-				.set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, at(now.plus(backoff)))
+				.set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now.plus(backoff))
 				.set(MAIL_OUTBOX.LAST_ERROR, truncate(String.valueOf(ex.getMessage())))
 				.where(MAIL_OUTBOX.ID.eq(mail.id()))
 				.execute();
@@ -139,15 +137,11 @@ public class Mail {
 			.orderBy(MAIL_OUTBOX.ID.desc())
 			.limit(limit)
 			.fetch((row) -> new OutboxMail(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
-					row.value6().toInstant(), (row.value7() != null) ? row.value7().toInstant() : null));
+					row.value6(), row.value7()));
 	}
 
 	private static String truncate(String message) {
 		return (message.length() > 1000) ? message.substring(0, 1000) : message;
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	record OutboxMail(long id, String recipient, String subject, String body, int attempts, Instant createdAt,

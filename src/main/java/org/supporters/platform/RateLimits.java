@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 import org.jooq.DSLContext;
@@ -53,15 +52,15 @@ public class RateLimits {
 	/** Whether the bucket holds {@code limit} or more attempts within {@code window}. */
 	public boolean isExhausted(String bucket, int limit, Duration window) {
 		Instant since = this.clock.instant().minus(window);
-		return this.db.fetchCount(RATE_LIMIT_HIT, RATE_LIMIT_HIT.BUCKET.eq(bounded(bucket))
-			.and(RATE_LIMIT_HIT.AT.gt(since.atOffset(ZoneOffset.UTC)))) >= limit;
+		return this.db.fetchCount(RATE_LIMIT_HIT,
+				RATE_LIMIT_HIT.BUCKET.eq(bounded(bucket)).and(RATE_LIMIT_HIT.AT.gt(since))) >= limit;
 	}
 
 	/** Counts one attempt in the bucket. */
 	public void record(String bucket) {
 		this.db.insertInto(RATE_LIMIT_HIT)
 			.set(RATE_LIMIT_HIT.BUCKET, bounded(bucket))
-			.set(RATE_LIMIT_HIT.AT, this.clock.instant().atOffset(ZoneOffset.UTC))
+			.set(RATE_LIMIT_HIT.AT, this.clock.instant())
 			.execute();
 	}
 
@@ -82,9 +81,7 @@ public class RateLimits {
 	/** Forgets attempts older than any window; deleting twice is harmless. */
 	@Scheduled(fixedDelayString = "${supporters.rate-limits.cleanup-interval:1h}")
 	void forgetOldAttempts() {
-		this.db.deleteFrom(RATE_LIMIT_HIT)
-			.where(RATE_LIMIT_HIT.AT.lt(this.clock.instant().minus(KEPT).atOffset(ZoneOffset.UTC)))
-			.execute();
+		this.db.deleteFrom(RATE_LIMIT_HIT).where(RATE_LIMIT_HIT.AT.lt(this.clock.instant().minus(KEPT))).execute();
 	}
 
 }

@@ -2,8 +2,6 @@ package org.supporters.pledge;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,10 +10,12 @@ import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
 import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
+import org.supporters.catalog.Tier;
+import org.supporters.supporter.PledgeKind;
 
 import static org.jooq.generated.Tables.CHECKOUT;
-import static org.jooq.generated.Tables.TIER;
 import static org.jooq.impl.DSL.lower;
 
 @Repository
@@ -23,8 +23,11 @@ class CheckoutRepository {
 
 	private final DSLContext db;
 
-	CheckoutRepository(DSLContext db) {
+	private final Catalog catalog;
+
+	CheckoutRepository(DSLContext db, Catalog catalog) {
 		this.db = db;
+		this.catalog = catalog;
 	}
 
 	/**
@@ -36,23 +39,20 @@ class CheckoutRepository {
 			.set(CHECKOUT.IDEMPOTENCY_KEY, idempotencyKey)
 			.set(CHECKOUT.EMAIL, choice.email())
 			.set(CHECKOUT.NAME, choice.name())
-			.set(CHECKOUT.KIND, choice.recurring() ? "recurring" : "one_off")
+			.set(CHECKOUT.KIND, choice.recurring() ? PledgeKind.RECURRING : PledgeKind.ONE_OFF)
 			.set(CHECKOUT.TIER_ID, (choice.tier() != null) ? choice.tier().id() : null)
 			.set(CHECKOUT.AMOUNT_MINOR, choice.amount().minor())
 			.set(CHECKOUT.CURRENCY, choice.amount().currency().getCurrencyCode())
 			.set(CHECKOUT.BILLING_INTERVAL, choice.recurring() ? choice.interval().code() : null)
 			.set(CHECKOUT.PROVIDER, provider)
 			.set(CHECKOUT.RETURN_URL, returnUrl)
-			.set(CHECKOUT.CREATED_AT, at(now))
+			.set(CHECKOUT.CREATED_AT, now)
 			.onConflict(CHECKOUT.IDEMPOTENCY_KEY)
 			.doNothing()
 			.execute();
-		return this.db.select(CHECKOUT.asterisk(), TIER.SLUG)
-			.from(CHECKOUT)
-			.leftJoin(TIER)
-			.on(TIER.ID.eq(CHECKOUT.TIER_ID))
+		return this.db.selectFrom(CHECKOUT)
 			.where(CHECKOUT.IDEMPOTENCY_KEY.eq(idempotencyKey))
-			.fetchSingle(CheckoutRepository::checkout);
+			.fetchSingle(this::checkout);
 	}
 
 	/**
@@ -61,11 +61,11 @@ class CheckoutRepository {
 	 */
 	boolean claimSessionRequest(UUID id, Instant now, Instant staleBefore) {
 		return this.db.update(CHECKOUT)
-			.set(CHECKOUT.SESSION_REQUESTED_AT, at(now))
+			.set(CHECKOUT.SESSION_REQUESTED_AT, now)
 			.where(CHECKOUT.ID.eq(id))
 			.and(CHECKOUT.STATUS.eq("open"))
 			.and(CHECKOUT.REDIRECT_URL.isNull())
-			.and(CHECKOUT.SESSION_REQUESTED_AT.isNull().or(CHECKOUT.SESSION_REQUESTED_AT.lt(at(staleBefore))))
+			.and(CHECKOUT.SESSION_REQUESTED_AT.isNull().or(CHECKOUT.SESSION_REQUESTED_AT.lt(staleBefore)))
 			.execute() == 1;
 	}
 
@@ -75,12 +75,7 @@ class CheckoutRepository {
 	}
 
 	Optional<Checkout> find(UUID id) {
-		return this.db.select(CHECKOUT.asterisk(), TIER.SLUG)
-			.from(CHECKOUT)
-			.leftJoin(TIER)
-			.on(TIER.ID.eq(CHECKOUT.TIER_ID))
-			.where(CHECKOUT.ID.eq(id))
-			.fetchOptional(CheckoutRepository::checkout);
+		return this.db.selectFrom(CHECKOUT).where(CHECKOUT.ID.eq(id)).fetchOptional(this::checkout);
 	}
 
 	void erase(String email, String replacementEmail) {
@@ -102,7 +97,7 @@ class CheckoutRepository {
 	void markCompleted(UUID id, Instant at) {
 		this.db.update(CHECKOUT)
 			.set(CHECKOUT.STATUS, "completed")
-			.set(CHECKOUT.COMPLETED_AT, at(at))
+			.set(CHECKOUT.COMPLETED_AT, at)
 			.where(CHECKOUT.ID.eq(id))
 			.and(CHECKOUT.STATUS.ne("completed"))
 			.execute();
@@ -114,10 +109,10 @@ class CheckoutRepository {
 	 */
 	boolean claimSignIn(UUID id, Instant now, Instant completedAfter) {
 		return this.db.update(CHECKOUT)
-			.set(CHECKOUT.SIGNED_IN_AT, at(now))
+			.set(CHECKOUT.SIGNED_IN_AT, now)
 			.where(CHECKOUT.ID.eq(id))
 			.and(CHECKOUT.SIGNED_IN_AT.isNull())
-			.and(CHECKOUT.COMPLETED_AT.gt(at(completedAfter)))
+			.and(CHECKOUT.COMPLETED_AT.gt(completedAfter))
 			.execute() == 1;
 	}
 
@@ -125,21 +120,20 @@ class CheckoutRepository {
 		return this.db.update(CHECKOUT)
 			.set(CHECKOUT.STATUS, "expired")
 			.where(CHECKOUT.STATUS.eq("open"))
-			.and(CHECKOUT.CREATED_AT.lt(at(cutoff)))
+			.and(CHECKOUT.CREATED_AT.lt(cutoff))
 			.execute();
 	}
 
-	private static Checkout checkout(Record row) {
+	/** The checkout, its tier named by the catalog (which owns the tiers). */
+	private Checkout checkout(Record row) {
+		Long tierId = row.get(CHECKOUT.TIER_ID);
+		String tierSlug = (tierId != null) ? this.catalog.tier(tierId).map(Tier::slug).orElse(null) : null;
 		String interval = row.get(CHECKOUT.BILLING_INTERVAL);
 		String redirect = row.get(CHECKOUT.REDIRECT_URL);
-		return new Checkout(row.get(CHECKOUT.ID), row.get(CHECKOUT.EMAIL), row.get(CHECKOUT.NAME), row.get(TIER.SLUG),
+		return new Checkout(row.get(CHECKOUT.ID), row.get(CHECKOUT.EMAIL), row.get(CHECKOUT.NAME), tierSlug,
 				Money.of(row.get(CHECKOUT.AMOUNT_MINOR), row.get(CHECKOUT.CURRENCY)),
 				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(CHECKOUT.STATUS),
 				(redirect != null) ? URI.create(redirect) : null, row.get(CHECKOUT.RETURN_URL));
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	/** A checkout as the pledge flow needs it back. */

@@ -20,7 +20,7 @@ import org.supporters.payment.CheckoutRequest;
 import org.supporters.payment.CheckoutSession;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.PaymentProviderUnavailableException;
-import org.supporters.payment.PledgeReported;
+import org.supporters.supporter.PledgeReported;
 import org.supporters.platform.ReaderErased;
 import org.supporters.platform.SupportersProperties;
 import org.supporters.pledge.CheckoutRepository.Checkout;

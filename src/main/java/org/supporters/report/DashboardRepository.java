@@ -10,6 +10,11 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
+import org.supporters.membership.CurrentSupporters;
+import org.supporters.supporter.PaymentStatus;
+import org.supporters.supporter.PledgeKind;
+import org.supporters.supporter.PledgeStatus;
+
 /**
  * The dashboard's aggregates, each one query that an index of V6 answers (see README,
  * "Staff reports").
@@ -19,42 +24,47 @@ class DashboardRepository {
 
 	private final DSLContext db;
 
-	DashboardRepository(DSLContext db) {
+	/** Which pledges count now: the same rule as membership's. */
+	private final CurrentSupporters current;
+
+	DashboardRepository(DSLContext db, CurrentSupporters current) {
 		this.db = db;
+		this.current = current;
 	}
 
-	long activeSupporters() {
-		return count("""
-				select count(distinct supporter_id) from pledge
-				where kind = 'recurring' and status in ('active', 'past_due')
-				""");
+	/** Supporters with a current recurring pledge. */
+	long activeSupporters(Instant now) {
+		return count("select count(distinct p.supporter_id) from pledge p where " + this.current.sql("p"), now);
 	}
 
 	/** Active supporters per tier in display order, own amounts last (tier name null). */
-	List<Dashboard.TierCount> tierMix() {
+	List<Dashboard.TierCount> tierMix(Instant now) {
 		return this.db.fetch("""
 				select t.name, count(distinct p.supporter_id) as supporters
 				from pledge p left join tier t on t.id = p.tier_id
-				where p.kind = 'recurring' and p.status in ('active', 'past_due')
+				where %s
 				group by t.id, t.name, t.position
 				order by t.position nulls last, t.id
-				""").map((row) -> new Dashboard.TierCount(row.get(0, String.class), row.get(1, Long.class)));
+				""".formatted(this.current.sql("p")), now)
+			.map((row) -> new Dashboard.TierCount(row.get(0, String.class), row.get(1, Long.class)));
 	}
 
 	/**
 	 * Recurring revenue per currency, as annual amounts in minor units: a monthly pledge
 	 * counts twelve times, a yearly one once (MRR is this over twelve).
 	 */
-	List<AnnualRecurring> annualRecurringPerCurrency() {
-		return this.db.fetch("""
-				select currency,
-				       sum(case billing_interval when 'month' then amount_minor * 12 else amount_minor end) as annual,
-				       count(*) as pledges
-				from pledge
-				where kind = 'recurring' and status in ('active', 'past_due')
-				group by currency
-				order by currency
-				""")
+	List<AnnualRecurring> annualRecurringPerCurrency(Instant now) {
+		return this.db
+			.fetch("""
+					select p.currency,
+					       sum(case p.billing_interval when 'month' then p.amount_minor * 12 else p.amount_minor end) as annual,
+					       count(*) as pledges
+					from pledge p
+					where %s
+					group by p.currency
+					order by p.currency
+					"""
+				.formatted(this.current.sql("p")), now)
 			.map((row) -> new AnnualRecurring(row.get(0, String.class).trim(), row.get(1, Long.class),
 					row.get(2, Long.class)));
 	}
@@ -101,9 +111,8 @@ class DashboardRepository {
 	}
 
 	long failingNow() {
-		return count("""
-				select count(*) from pledge where kind = 'recurring' and status = 'past_due'
-				""");
+		return count("select count(*) from pledge where kind = '%s' and status = '%s'"
+			.formatted(PledgeKind.RECURRING.code(), PledgeStatus.PAST_DUE.code()));
 	}
 
 	/** Pledges with a failed payment since the time given that are active again. */
@@ -113,8 +122,8 @@ class DashboardRepository {
 				from payment py
 				-- a key lookup per recent failed payment, not a scan of every pledge
 				cross join lateral (select status from pledge pl where pl.id = py.pledge_id offset 0) pl
-				where py.status = 'failed' and py.occurred_at >= ?::timestamptz and pl.status = 'active'
-				""", since.atOffset(ZoneOffset.UTC));
+				where py.status = '%s' and py.occurred_at >= ?::timestamptz and pl.status = '%s'
+				""".formatted(PaymentStatus.FAILED.code(), PledgeStatus.ACTIVE.code()), since);
 	}
 
 	private long count(String sql, Object... bindings) {

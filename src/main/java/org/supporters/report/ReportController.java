@@ -82,12 +82,12 @@ class ReportController {
 			Csv csv = new Csv(out);
 			csv.row(List.of("id", "email", "name", "joined", "status", "kind", "tier", "interval", "amount", "currency",
 					"provider"));
-			this.supporters
-				.export(filter,
-						(row) -> csv.row(cells(row.id().toString(), row.email(), row.name(), row.joined().toString(),
-								row.status(), row.kind(), row.tierName(), row.interval(),
-								(row.amountMinor() != null) ? Amounts.plain(row.amountMinor(), row.currency()) : null,
-								row.currency(), row.provider())));
+			this.supporters.export(filter,
+					(row) -> csv.row(cells(row.id().toString(), row.email(), row.name(), row.joined().toString(),
+							(row.status() != null) ? row.status().code() : null,
+							(row.kind() != null) ? row.kind().code() : null, row.tierName(), row.interval(),
+							(row.amountMinor() != null) ? Amounts.plain(row.amountMinor(), row.currency()) : null,
+							row.currency(), (row.provider() != null) ? row.provider().code() : null)));
 		}
 		// written to the response already
 		return null;
@@ -121,10 +121,10 @@ class ReportController {
 					"provider", "provider_ref"));
 			this.supporters.exportPayments(first, last,
 					(payment) -> csv.row(cells(payment.id().toString(), payment.occurredAt().toString(),
-							payment.email(), payment.kind(), Amounts.plain(payment.amountMinor(), payment.currency()),
-							payment.currency(), payment.status(),
-							Amounts.plain(payment.refundedMinor(), payment.currency()), payment.provider(),
-							payment.providerRef())));
+							payment.email(), payment.kind().code(),
+							Amounts.plain(payment.amountMinor(), payment.currency()), payment.currency(),
+							payment.status().code(), Amounts.plain(payment.refundedMinor(), payment.currency()),
+							payment.provider().code(), payment.providerRef())));
 		}
 		// written to the response already
 		return null;

@@ -38,7 +38,7 @@ class Reports {
 		Instant now = this.clock.instant();
 		YearMonth current = YearMonth.from(now.atOffset(ZoneOffset.UTC));
 		YearMonth first = current.minusMonths(MONTHS - 1);
-		List<Dashboard.Recurring> recurring = this.dashboard.annualRecurringPerCurrency()
+		List<Dashboard.Recurring> recurring = this.dashboard.annualRecurringPerCurrency(now)
 			.stream()
 			.map((annual) -> new Dashboard.Recurring(Money.of(monthly(annual.annualMinor()), annual.currency()),
 					Money.of(annual.annualMinor(), annual.currency()), annual.pledges()))
@@ -54,7 +54,7 @@ class Reports {
 			months.add(new Dashboard.Month(month.toString(), joined.getOrDefault(month, 0L),
 					churned.getOrDefault(month, 0L), oneOff.getOrDefault(month, List.of())));
 		}
-		return new Dashboard(this.dashboard.activeSupporters(), this.dashboard.tierMix(), recurring, months,
+		return new Dashboard(this.dashboard.activeSupporters(now), this.dashboard.tierMix(now), recurring, months,
 				this.dashboard.failingNow(), this.dashboard.recoveredSince(now.minus(RECOVERY_WINDOW)));
 	}
 

@@ -4,7 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Money;
 import org.supporters.membership.Membership;
+import org.supporters.supporter.EndedReason;
+import org.supporters.supporter.PaymentStatus;
+import org.supporters.supporter.PledgeKind;
+import org.supporters.supporter.PledgeStatus;
+import org.supporters.supporter.Provider;
 
 /** Everything the supporter page shows. */
 record SupporterDetail(Supporter supporter, Membership membership, List<PledgeLine> pledges, List<PaymentLine> payments,
@@ -16,16 +23,21 @@ record SupporterDetail(Supporter supporter, Membership membership, List<PledgeLi
 	record Supporter(UUID id, String email, String name, Instant joined, Instant erasedAt) {
 	}
 
-	record PledgeLine(UUID id, String kind, String tierName, String interval, String amount, String status,
-			String provider, String providerRef, Instant createdAt, Instant currentPeriodEnd, boolean cancelAtPeriodEnd,
-			Instant endedAt, String endedReason) {
+	record PledgeLine(UUID id, PledgeKind kind, String tierName, BillingInterval interval, Money amount,
+			PledgeStatus status, Provider provider, String providerRef, Instant createdAt, Instant currentPeriodEnd,
+			boolean cancelAtPeriodEnd, Instant endedAt, EndedReason endedReason) {
+
+		public boolean recurring() {
+			return this.kind == PledgeKind.RECURRING;
+		}
+
 	}
 
 	/**
 	 * @param refunded the amount refunded, or null when none
 	 */
-	record PaymentLine(Instant occurredAt, String amount, String status, String refunded, String failureReason,
-			String provider, String providerRef) {
+	record PaymentLine(Instant occurredAt, Money amount, PaymentStatus status, Money refunded, String failureReason,
+			Provider provider, String providerRef) {
 	}
 
 	record EventLine(long id, String eventId, String type, Instant receivedAt, Instant processedAt, int attempts,

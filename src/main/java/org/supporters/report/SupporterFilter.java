@@ -5,12 +5,17 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+
+import org.supporters.supporter.PledgeKind;
+import org.supporters.supporter.PledgeStatus;
+import org.supporters.supporter.Provider;
 
 /**
  * The supporter list's search, filters, sort and page, as typed in the address bar, with
@@ -29,7 +34,9 @@ import java.util.function.Predicate;
 record SupporterFilter(String q, String status, String tier, String interval, String provider, String joinedFrom,
 		String joinedTo, String sort, String after) {
 
-	static final List<String> STATUSES = List.of("active", "past_due", "canceled", "one_off");
+	/** A recurring pledge's status, or one-off pledges. */
+	static final List<String> STATUSES = List.of(PledgeStatus.ACTIVE.code(), PledgeStatus.PAST_DUE.code(),
+			PledgeStatus.CANCELED.code(), PledgeKind.ONE_OFF.code());
 
 	static final List<String> SORTS = List.of("newest", "oldest", "email");
 
@@ -65,7 +72,8 @@ record SupporterFilter(String q, String status, String tier, String interval, St
 		if (this.interval != null && !List.of("month", "year").contains(this.interval)) {
 			errors.put("interval", "Choose monthly or yearly.");
 		}
-		if (this.provider != null && !List.of("stripe", "sandbox").contains(this.provider)) {
+		if (this.provider != null
+				&& !Arrays.stream(Provider.values()).map(Provider::code).toList().contains(this.provider)) {
 			errors.put("provider", "Choose Stripe or Sandbox.");
 		}
 		LocalDate from = date(this.joinedFrom, "joinedFrom", errors);

@@ -23,6 +23,8 @@ import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
 import org.supporters.membership.MembershipService;
 import org.supporters.staff.AuditLog;
+import org.supporters.supporter.Provider;
+import org.supporters.supporter.Supporters;
 
 /** The supporter list, the supporter page and their exports. */
 @Service
@@ -36,6 +38,8 @@ class SupporterPages {
 
 	private final SupporterRepository supporters;
 
+	private final Supporters ledger;
+
 	private final MembershipService memberships;
 
 	private final Catalog catalog;
@@ -44,9 +48,10 @@ class SupporterPages {
 
 	private final TransactionTemplate readOnly;
 
-	SupporterPages(SupporterRepository supporters, MembershipService memberships, Catalog catalog, AuditLog audit,
-			TransactionTemplate transaction) {
+	SupporterPages(SupporterRepository supporters, Supporters ledger, MembershipService memberships, Catalog catalog,
+			AuditLog audit, TransactionTemplate transaction) {
 		this.supporters = supporters;
+		this.ledger = ledger;
 		this.memberships = memberships;
 		this.catalog = catalog;
 		this.audit = audit;
@@ -102,9 +107,23 @@ class SupporterPages {
 
 	@Transactional(readOnly = true)
 	Optional<SupporterDetail> detail(UUID id) {
-		return this.supporters.supporter(id).map((supporter) -> {
-			List<SupporterDetail.PledgeLine> pledges = this.supporters.pledges(id);
-			List<SupporterDetail.PaymentLine> payments = this.supporters.payments(id, DETAIL_PAYMENTS);
+		return this.ledger.supporter(id).map((found) -> {
+			SupporterDetail.Supporter supporter = new SupporterDetail.Supporter(found.id(), found.email(), found.name(),
+					found.joined(), found.erasedAt());
+			List<SupporterDetail.PledgeLine> pledges = this.ledger.pledges(id)
+				.stream()
+				.map((pledge) -> new SupporterDetail.PledgeLine(pledge.id(), pledge.kind(), tierName(pledge.tierId()),
+						pledge.interval(), pledge.amount(), pledge.status(), pledge.provider(), pledge.providerRef(),
+						pledge.createdAt(), pledge.currentPeriodEnd(), pledge.cancelAtPeriodEnd(), pledge.endedAt(),
+						pledge.endedReason()))
+				.toList();
+			List<SupporterDetail.PaymentLine> payments = this.ledger.payments(id)
+				.stream()
+				.limit(DETAIL_PAYMENTS)
+				.map((payment) -> new SupporterDetail.PaymentLine(payment.occurredAt(), payment.amount(),
+						payment.status(), (payment.refunded().minor() > 0) ? payment.refunded() : null,
+						payment.failureReason(), payment.provider(), payment.providerRef()))
+				.toList();
 			List<SupporterDetail.PaymentLine> refunds = payments.stream()
 				.filter((payment) -> payment.refunded() != null)
 				.toList();
@@ -112,30 +131,39 @@ class SupporterPages {
 			pledges.stream().map(SupporterDetail.PledgeLine::provider).distinct().forEach((provider) -> {
 				List<String> refs = Stream
 					.concat(pledges.stream()
-						.filter((pledge) -> pledge.provider().equals(provider))
+						.filter((pledge) -> pledge.provider() == provider)
 						.map(SupporterDetail.PledgeLine::providerRef),
 							payments.stream()
-								.filter((payment) -> payment.provider().equals(provider))
+								.filter((payment) -> payment.provider() == provider)
 								.map(SupporterDetail.PaymentLine::providerRef))
 					.distinct()
 					.toList();
-				events.addAll(this.supporters.events(provider, refs, DETAIL_EVENTS));
+				events.addAll(this.supporters.events(provider.code(), refs, DETAIL_EVENTS));
 			});
 			events.sort(Comparator.comparing(SupporterDetail.EventLine::receivedAt));
+			List<SupporterDetail.CompLine> comps = this.memberships.comps(id)
+				.stream()
+				.map((comp) -> new SupporterDetail.CompLine(comp.id(), tierName(comp.tierId()), comp.validUntil(),
+						comp.reason(), comp.grantedAt(), comp.revokedAt()))
+				.toList();
 			return new SupporterDetail(supporter, this.memberships.membershipOf(id), pledges, payments, refunds, events,
-					this.supporters.comps(id), providerLinks(supporter, pledges));
+					comps, providerLinks(supporter, pledges));
 		});
+	}
+
+	private String tierName(Long tierId) {
+		return (tierId != null) ? this.catalog.tier(tierId).map(Tier::name).orElse(null) : null;
 	}
 
 	private static List<SupporterDetail.ProviderLink> providerLinks(SupporterDetail.Supporter supporter,
 			List<SupporterDetail.PledgeLine> pledges) {
 		List<SupporterDetail.ProviderLink> links = new ArrayList<>();
-		if (pledges.stream().anyMatch((pledge) -> "stripe".equals(pledge.provider()))) {
+		if (pledges.stream().anyMatch((pledge) -> pledge.provider() == Provider.STRIPE)) {
 			links.add(new SupporterDetail.ProviderLink("Find the customer in Stripe",
 					"https://dashboard.stripe.com/search?query="
 							+ URLEncoder.encode(supporter.email(), StandardCharsets.UTF_8)));
 			pledges.stream()
-				.filter((pledge) -> "stripe".equals(pledge.provider()) && pledge.providerRef().startsWith("sub_"))
+				.filter((pledge) -> pledge.provider() == Provider.STRIPE && pledge.providerRef().startsWith("sub_"))
 				.forEach((pledge) -> links
 					.add(new SupporterDetail.ProviderLink("Subscription " + pledge.providerRef() + " in Stripe",
 							"https://dashboard.stripe.com/subscriptions/"

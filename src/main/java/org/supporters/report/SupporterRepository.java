@@ -1,12 +1,8 @@
 package org.supporters.report;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.jooq.Condition;
@@ -21,8 +17,10 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import org.jooq.generated.tables.Pledge;
+import org.supporters.supporter.PledgeKind;
+import org.supporters.supporter.PledgeStatus;
+import org.supporters.supporter.Provider;
 
-import static org.jooq.generated.Tables.COMP;
 import static org.jooq.generated.Tables.PAYMENT;
 import static org.jooq.generated.Tables.PLEDGE;
 import static org.jooq.generated.Tables.PROVIDER_EVENT;
@@ -53,7 +51,7 @@ class SupporterRepository {
 			.leftJoin(TIER)
 			.on(TIER.ID.eq(P.TIER_ID))
 			.where(P.SUPPORTER_ID.eq(SUPPORTER.ID))
-			.orderBy(DSL.field(P.STATUS.in("active", "past_due")).desc(), P.CREATED_AT.desc())
+			.orderBy(DSL.field(P.STATUS.in(PledgeStatus.ACTIVE, PledgeStatus.PAST_DUE)).desc(), P.CREATED_AT.desc())
 			.limit(1))
 		.as("current");
 
@@ -89,8 +87,8 @@ class SupporterRepository {
 		}
 		Condition pledge = DSL.noCondition();
 		if (filter.status() != null) {
-			pledge = pledge.and("one_off".equals(filter.status()) ? PLEDGE.KIND.eq("one_off")
-					: PLEDGE.KIND.eq("recurring").and(PLEDGE.STATUS.eq(filter.status())));
+			pledge = pledge.and(PledgeKind.ONE_OFF.code().equals(filter.status()) ? PLEDGE.KIND.eq(PledgeKind.ONE_OFF)
+					: PLEDGE.KIND.eq(PledgeKind.RECURRING).and(PLEDGE.STATUS.eq(PledgeStatus.of(filter.status()))));
 		}
 		if (tierId != null) {
 			pledge = pledge.and(PLEDGE.TIER_ID.eq(tierId));
@@ -99,17 +97,17 @@ class SupporterRepository {
 			pledge = pledge.and(PLEDGE.BILLING_INTERVAL.eq(filter.interval()));
 		}
 		if (filter.provider() != null) {
-			pledge = pledge.and(PLEDGE.PROVIDER.eq(filter.provider()));
+			pledge = pledge.and(PLEDGE.PROVIDER.eq(Provider.of(filter.provider())));
 		}
 		if (!pledge.equals(DSL.noCondition())) {
 			conditions
 				.add(DSL.exists(DSL.selectOne().from(PLEDGE).where(PLEDGE.SUPPORTER_ID.eq(SUPPORTER.ID)).and(pledge)));
 		}
 		if (filter.joinedFromInstant() != null) {
-			conditions.add(SUPPORTER.CREATED_AT.ge(at(filter.joinedFromInstant())));
+			conditions.add(SUPPORTER.CREATED_AT.ge(filter.joinedFromInstant()));
 		}
 		if (filter.joinedUntilInstant() != null) {
-			conditions.add(SUPPORTER.CREATED_AT.lt(at(filter.joinedUntilInstant())));
+			conditions.add(SUPPORTER.CREATED_AT.lt(filter.joinedUntilInstant()));
 		}
 		SupporterFilter.Cursor cursor = fromCursor ? filter.cursor() : null;
 		List<SortField<?>> order;
@@ -117,8 +115,8 @@ class SupporterRepository {
 			case "oldest" -> {
 				order = List.of(SUPPORTER.CREATED_AT.asc(), SUPPORTER.ID.asc());
 				if (cursor != null) {
-					conditions.add(DSL.row(SUPPORTER.CREATED_AT, SUPPORTER.ID)
-						.gt(at(Instant.parse(cursor.value())), cursor.id()));
+					conditions.add(
+							DSL.row(SUPPORTER.CREATED_AT, SUPPORTER.ID).gt(Instant.parse(cursor.value()), cursor.id()));
 				}
 			}
 			case "email" -> {
@@ -130,61 +128,22 @@ class SupporterRepository {
 			default -> {
 				order = List.of(SUPPORTER.CREATED_AT.desc(), SUPPORTER.ID.desc());
 				if (cursor != null) {
-					conditions.add(DSL.row(SUPPORTER.CREATED_AT, SUPPORTER.ID)
-						.lt(at(Instant.parse(cursor.value())), cursor.id()));
+					conditions.add(
+							DSL.row(SUPPORTER.CREATED_AT, SUPPORTER.ID).lt(Instant.parse(cursor.value()), cursor.id()));
 				}
 			}
 		}
 		return this.db
-			.select(SUPPORTER.ID, SUPPORTER.EMAIL, SUPPORTER.NAME, SUPPORTER.CREATED_AT,
-					CURRENT.field(P.STATUS.getName(), String.class), CURRENT.field(P.KIND.getName(), String.class),
-					CURRENT.field("tier_name", String.class), CURRENT.field(P.BILLING_INTERVAL.getName(), String.class),
+			.select(SUPPORTER.ID, SUPPORTER.EMAIL, SUPPORTER.NAME, SUPPORTER.CREATED_AT, CURRENT.field(P.STATUS),
+					CURRENT.field(P.KIND), CURRENT.field("tier_name", String.class),
+					CURRENT.field(P.BILLING_INTERVAL.getName(), String.class),
 					CURRENT.field(P.AMOUNT_MINOR.getName(), Long.class),
-					CURRENT.field(P.CURRENCY.getName(), String.class),
-					CURRENT.field(P.PROVIDER.getName(), String.class))
+					CURRENT.field(P.CURRENCY.getName(), String.class), CURRENT.field(P.PROVIDER))
 			.from(SUPPORTER)
 			.leftJoin(CURRENT)
 			.on(DSL.trueCondition())
 			.where(conditions)
 			.orderBy(order);
-	}
-
-	Optional<SupporterDetail.Supporter> supporter(UUID id) {
-		return this.db.selectFrom(SUPPORTER)
-			.where(SUPPORTER.ID.eq(id))
-			.fetchOptional((row) -> new SupporterDetail.Supporter(row.getId(), row.getEmail(), row.getName(),
-					row.getCreatedAt().toInstant(),
-					(row.getErasedAt() != null) ? row.getErasedAt().toInstant() : null));
-	}
-
-	List<SupporterDetail.PledgeLine> pledges(UUID supporterId) {
-		return this.db.select(PLEDGE.asterisk(), TIER.NAME)
-			.from(PLEDGE)
-			.leftJoin(TIER)
-			.on(TIER.ID.eq(PLEDGE.TIER_ID))
-			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
-			.orderBy(PLEDGE.CREATED_AT.desc())
-			.fetch((row) -> new SupporterDetail.PledgeLine(row.get(PLEDGE.ID), row.get(PLEDGE.KIND), row.get(TIER.NAME),
-					row.get(PLEDGE.BILLING_INTERVAL),
-					Amounts.format(row.get(PLEDGE.AMOUNT_MINOR), row.get(PLEDGE.CURRENCY)), row.get(PLEDGE.STATUS),
-					row.get(PLEDGE.PROVIDER), row.get(PLEDGE.PROVIDER_REF), instant(row.get(PLEDGE.CREATED_AT)),
-					instant(row.get(PLEDGE.CURRENT_PERIOD_END)), row.get(PLEDGE.CANCEL_AT_PERIOD_END),
-					instant(row.get(PLEDGE.ENDED_AT)), row.get(PLEDGE.ENDED_REASON)));
-	}
-
-	List<SupporterDetail.PaymentLine> payments(UUID supporterId, int limit) {
-		return this.db.select(PAYMENT.asterisk())
-			.from(PAYMENT)
-			.join(PLEDGE)
-			.on(PLEDGE.ID.eq(PAYMENT.PLEDGE_ID))
-			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
-			.orderBy(PAYMENT.OCCURRED_AT.desc())
-			.limit(limit)
-			.fetch((row) -> new SupporterDetail.PaymentLine(instant(row.get(PAYMENT.OCCURRED_AT)),
-					Amounts.format(row.get(PAYMENT.AMOUNT_MINOR), row.get(PAYMENT.CURRENCY)), row.get(PAYMENT.STATUS),
-					(row.get(PAYMENT.REFUNDED_MINOR) > 0)
-							? Amounts.format(row.get(PAYMENT.REFUNDED_MINOR), row.get(PAYMENT.CURRENCY)) : null,
-					row.get(PAYMENT.FAILURE_REASON), row.get(PAYMENT.PROVIDER), row.get(PAYMENT.PROVIDER_REF)));
 	}
 
 	/**
@@ -205,19 +164,7 @@ class SupporterRepository {
 			.orderBy(PROVIDER_EVENT.RECEIVED_AT, PROVIDER_EVENT.ID)
 			.limit(limit)
 			.fetch((row) -> new SupporterDetail.EventLine(row.getId(), row.getEventId(), row.getType(),
-					row.getReceivedAt().toInstant(), instant(row.getProcessedAt()), row.getAttempts(),
-					row.getLastError()));
-	}
-
-	List<SupporterDetail.CompLine> comps(UUID supporterId) {
-		return this.db.select(COMP.ID, TIER.NAME, COMP.VALID_UNTIL, COMP.REASON, COMP.GRANTED_AT, COMP.REVOKED_AT)
-			.from(COMP)
-			.join(TIER)
-			.on(TIER.ID.eq(COMP.TIER_ID))
-			.where(COMP.SUPPORTER_ID.eq(supporterId))
-			.orderBy(COMP.GRANTED_AT.desc())
-			.fetch((row) -> new SupporterDetail.CompLine(row.value1(), row.value2(), row.value3().toInstant(),
-					row.value4(), row.value5().toInstant(), instant(row.value6())));
+					row.getReceivedAt(), row.getProcessedAt(), row.getAttempts(), row.getLastError()));
 	}
 
 	/**
@@ -227,10 +174,10 @@ class SupporterRepository {
 	void streamPayments(Instant from, Instant until, Consumer<PaymentRow> each) {
 		Condition when = DSL.noCondition();
 		if (from != null) {
-			when = when.and(PAYMENT.OCCURRED_AT.ge(at(from)));
+			when = when.and(PAYMENT.OCCURRED_AT.ge(from));
 		}
 		if (until != null) {
-			when = when.and(PAYMENT.OCCURRED_AT.lt(at(until)));
+			when = when.and(PAYMENT.OCCURRED_AT.lt(until));
 		}
 		try (Cursor<? extends Record> rows = this.db
 			.select(PAYMENT.OCCURRED_AT, SUPPORTER.EMAIL, PLEDGE.KIND, PAYMENT.AMOUNT_MINOR, PAYMENT.CURRENCY,
@@ -244,10 +191,10 @@ class SupporterRepository {
 			.orderBy(PAYMENT.OCCURRED_AT, PAYMENT.ID)
 			.fetchSize(FETCH_SIZE)
 			.fetchLazy()) {
-			rows.forEach((row) -> each.accept(new PaymentRow(row.get(PAYMENT.ID),
-					row.get(PAYMENT.OCCURRED_AT).toInstant(), row.get(SUPPORTER.EMAIL), row.get(PLEDGE.KIND),
-					row.get(PAYMENT.AMOUNT_MINOR), row.get(PAYMENT.CURRENCY).trim(), row.get(PAYMENT.STATUS),
-					row.get(PAYMENT.REFUNDED_MINOR), row.get(PAYMENT.PROVIDER), row.get(PAYMENT.PROVIDER_REF))));
+			rows.forEach((row) -> each.accept(new PaymentRow(row.get(PAYMENT.ID), row.get(PAYMENT.OCCURRED_AT),
+					row.get(SUPPORTER.EMAIL), row.get(PLEDGE.KIND), row.get(PAYMENT.AMOUNT_MINOR),
+					row.get(PAYMENT.CURRENCY).trim(), row.get(PAYMENT.STATUS), row.get(PAYMENT.REFUNDED_MINOR),
+					row.get(PAYMENT.PROVIDER), row.get(PAYMENT.PROVIDER_REF))));
 		}
 	}
 
@@ -255,21 +202,13 @@ class SupporterRepository {
 		Long amount = row.get(8, Long.class);
 		String currency = row.get(9, String.class);
 		return new SupporterRow(row.get(SUPPORTER.ID), row.get(SUPPORTER.EMAIL), row.get(SUPPORTER.NAME),
-				row.get(SUPPORTER.CREATED_AT).toInstant(), row.get(4, String.class), row.get(5, String.class),
+				row.get(SUPPORTER.CREATED_AT), row.get(CURRENT.field(P.STATUS)), row.get(CURRENT.field(P.KIND)),
 				row.get(6, String.class), row.get(7, String.class), amount, (currency != null) ? currency.trim() : null,
-				(amount != null) ? Amounts.format(amount, currency) : "", row.get(10, String.class));
+				(amount != null) ? Amounts.format(amount, currency) : "", row.get(CURRENT.field(P.PROVIDER)));
 	}
 
 	private static String likePrefix(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Instant instant(OffsetDateTime at) {
-		return (at != null) ? at.toInstant() : null;
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.supporters.staff;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.jooq.Condition;
@@ -24,7 +23,7 @@ class AuditRepository {
 
 	void insert(Instant at, Long staffUserId, String action, String target, String details, String remoteAddress) {
 		this.db.insertInto(AUDIT_LOG)
-			.set(AUDIT_LOG.OCCURRED_AT, at.atOffset(ZoneOffset.UTC))
+			.set(AUDIT_LOG.OCCURRED_AT, at)
 			.set(AUDIT_LOG.STAFF_USER_ID, staffUserId)
 			.set(AUDIT_LOG.ACTION, action)
 			.set(AUDIT_LOG.TARGET, target)
@@ -45,8 +44,8 @@ class AuditRepository {
 			.where(before)
 			.orderBy(AUDIT_LOG.ID.desc())
 			.limit(size)
-			.fetch((row) -> new AuditEntry(row.value1(), row.value2().toInstant(), row.value3(), row.value4(),
-					row.value5(), row.value6().data(), row.value7()));
+			.fetch((row) -> new AuditEntry(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
+					row.value6().data(), row.value7()));
 	}
 
 }

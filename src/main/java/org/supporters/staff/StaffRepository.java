@@ -1,8 +1,6 @@
 package org.supporters.staff;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,7 +78,7 @@ class StaffRepository {
 					DSL.when(STAFF_USER.FAILED_ATTEMPTS.plus(1).ge(maxAttempts), DSL.inline(0))
 						.otherwise(STAFF_USER.FAILED_ATTEMPTS.plus(1)))
 			.set(STAFF_USER.LOCKED_UNTIL,
-					DSL.when(STAFF_USER.FAILED_ATTEMPTS.plus(1).ge(maxAttempts), DSL.val(at(lockedUntil)))
+					DSL.when(STAFF_USER.FAILED_ATTEMPTS.plus(1).ge(maxAttempts), DSL.val(lockedUntil))
 						.otherwise(STAFF_USER.LOCKED_UNTIL))
 			.where(lower(STAFF_USER.EMAIL).eq(email.toLowerCase()))
 			.returning(STAFF_USER.FAILED_ATTEMPTS)
@@ -93,22 +91,17 @@ class StaffRepository {
 		this.db.update(STAFF_USER)
 			.set(STAFF_USER.FAILED_ATTEMPTS, 0)
 			.setNull(STAFF_USER.LOCKED_UNTIL)
-			.set(STAFF_USER.LAST_SIGN_IN_AT, at(at))
+			.set(STAFF_USER.LAST_SIGN_IN_AT, at)
 			.where(STAFF_USER.ID.eq(id))
 			.execute();
 	}
 
 	private static StaffUser staffUser(Record row) {
-		OffsetDateTime lockedUntil = row.get(STAFF_USER.LOCKED_UNTIL);
-		OffsetDateTime lastSignIn = row.get(STAFF_USER.LAST_SIGN_IN_AT);
+		Instant lockedUntil = row.get(STAFF_USER.LOCKED_UNTIL);
+		Instant lastSignIn = row.get(STAFF_USER.LAST_SIGN_IN_AT);
 		return new StaffUser(row.get(STAFF_USER.ID), row.get(STAFF_USER.EMAIL), row.get(STAFF_USER.DISPLAY_NAME),
-				row.get(STAFF_USER.PASSWORD_HASH), row.get(STAFF_USER.ROLE), row.get(STAFF_USER.ENABLED),
-				(lockedUntil != null) ? lockedUntil.toInstant() : null,
-				(lastSignIn != null) ? lastSignIn.toInstant() : null);
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+				row.get(STAFF_USER.PASSWORD_HASH), row.get(STAFF_USER.ROLE), row.get(STAFF_USER.ENABLED), lockedUntil,
+				lastSignIn);
 	}
 
 }

@@ -1,16 +1,14 @@
 package org.supporters.supporter;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-import org.supporters.payment.PaymentReported;
-import org.supporters.payment.PledgeReported;
+import org.supporters.supporter.LedgerRules.PaymentState;
+import org.supporters.supporter.LedgerRules.PledgeState;
 
 import static org.jooq.generated.Tables.PAYMENT;
 import static org.jooq.generated.Tables.PLEDGE;
@@ -18,8 +16,9 @@ import static org.jooq.generated.Tables.SUPPORTER;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.max;
 
-/** Writes supporters, pledges and payments; every write is an idempotent upsert. */
+/** Writes supporters, pledges and payments. */
 @Repository
 class LedgerRepository {
 
@@ -37,7 +36,7 @@ class LedgerRepository {
 		return this.db.insertInto(SUPPORTER)
 			.set(SUPPORTER.EMAIL, email)
 			.set(SUPPORTER.NAME, name)
-			.set(SUPPORTER.CREATED_AT, at(at))
+			.set(SUPPORTER.CREATED_AT, at)
 			.onConflict(lower(SUPPORTER.EMAIL))
 			.doUpdate()
 			.set(SUPPORTER.NAME, coalesce(excluded(SUPPORTER.NAME), SUPPORTER.NAME))
@@ -46,57 +45,88 @@ class LedgerRepository {
 			.getId();
 	}
 
+	/** The pledge, locked until the transaction ends: one report at a time changes it. */
+	Optional<StoredPledge> lockPledge(Provider provider, String reference) {
+		return this.db.selectFrom(PLEDGE)
+			.where(PLEDGE.PROVIDER.eq(provider))
+			.and(PLEDGE.PROVIDER_REF.eq(reference))
+			.forUpdate()
+			.fetchOptional((row) -> new StoredPledge(row.getId(), row.getSupporterId(), row.getKind(),
+					new PledgeState(row.getStatus(), row.getCurrentPeriodEnd(), row.getCancelAtPeriodEnd(),
+							row.getEndedReason(), row.getEndedAt(), row.getProviderStateAt())));
+	}
+
 	/**
-	 * Stores the pledge as reported, unless a newer report is already stored: events that
-	 * arrive late or twice change nothing.
+	 * A new pledge; a period counts from when the reader paid, by the provider's clock.
 	 */
-	void upsertPledge(UUID supporterId, Long tierId, PledgeReported pledge) {
-		boolean ended = "canceled".equals(pledge.status()) || "refunded".equals(pledge.status());
-		OffsetDateTime endedAt = ended ? at(pledge.observedAt()) : null;
-		this.db.insertInto(PLEDGE)
+	UUID insertPledge(UUID supporterId, PledgeKind kind, Long tierId, PledgeReported pledge, PledgeState state) {
+		return this.db.insertInto(PLEDGE)
 			.set(PLEDGE.SUPPORTER_ID, supporterId)
-			.set(PLEDGE.KIND, pledge.recurring() ? "recurring" : "one_off")
+			.set(PLEDGE.KIND, kind)
 			.set(PLEDGE.TIER_ID, tierId)
 			.set(PLEDGE.AMOUNT_MINOR, pledge.amount().minor())
 			.set(PLEDGE.CURRENCY, pledge.amount().currency().getCurrencyCode())
 			.set(PLEDGE.BILLING_INTERVAL, pledge.recurring() ? pledge.interval().code() : null)
-			.set(PLEDGE.STATUS, pledge.status())
+			.set(PLEDGE.STATUS, state.status())
 			.set(PLEDGE.PROVIDER, pledge.provider())
 			.set(PLEDGE.PROVIDER_REF, pledge.reference())
-			.set(PLEDGE.CURRENT_PERIOD_END, at(pledge.currentPeriodEnd()))
-			.set(PLEDGE.CANCEL_AT_PERIOD_END, pledge.cancelAtPeriodEnd())
-			.set(PLEDGE.ENDED_AT, endedAt)
-			.set(PLEDGE.ENDED_REASON, pledge.endedReason())
+			.set(PLEDGE.CURRENT_PERIOD_END, state.currentPeriodEnd())
+			.set(PLEDGE.CANCEL_AT_PERIOD_END, state.cancelAtPeriodEnd())
+			.set(PLEDGE.ENDED_AT, state.endedAt())
+			.set(PLEDGE.ENDED_REASON, state.endedReason())
 			.set(PLEDGE.CHECKOUT_ID, pledge.checkoutId())
-			.set(PLEDGE.CREATED_AT, at(pledge.observedAt()))
-			.set(PLEDGE.UPDATED_AT, at(pledge.observedAt()))
-			.set(PLEDGE.PROVIDER_STATE_AT, at(pledge.observedAt()))
-			.onConflict(PLEDGE.PROVIDER, PLEDGE.PROVIDER_REF)
-			.doUpdate()
-			.set(PLEDGE.STATUS, excluded(PLEDGE.STATUS))
-			.set(PLEDGE.AMOUNT_MINOR, excluded(PLEDGE.AMOUNT_MINOR))
-			.set(PLEDGE.TIER_ID, excluded(PLEDGE.TIER_ID))
-			.set(PLEDGE.CURRENT_PERIOD_END, excluded(PLEDGE.CURRENT_PERIOD_END))
-			.set(PLEDGE.CANCEL_AT_PERIOD_END, excluded(PLEDGE.CANCEL_AT_PERIOD_END))
-			.set(PLEDGE.ENDED_AT, coalesce(PLEDGE.ENDED_AT, excluded(PLEDGE.ENDED_AT)))
-			.set(PLEDGE.ENDED_REASON, excluded(PLEDGE.ENDED_REASON))
-			.set(PLEDGE.CHECKOUT_ID, coalesce(PLEDGE.CHECKOUT_ID, excluded(PLEDGE.CHECKOUT_ID)))
-			.set(PLEDGE.UPDATED_AT, excluded(PLEDGE.UPDATED_AT))
-			.set(PLEDGE.PROVIDER_STATE_AT, excluded(PLEDGE.PROVIDER_STATE_AT))
-			.where(PLEDGE.PROVIDER_STATE_AT.le(excluded(PLEDGE.PROVIDER_STATE_AT)))
+			.set(PLEDGE.CREATED_AT, (pledge.startedAt() != null) ? pledge.startedAt() : pledge.observedAt())
+			.set(PLEDGE.UPDATED_AT, pledge.observedAt())
+			.set(PLEDGE.PROVIDER_STATE_AT, state.providerStateAt())
+			.returning(PLEDGE.ID)
+			.fetchSingle()
+			.getId();
+	}
+
+	void updatePledge(UUID id, Long tierId, PledgeReported pledge, PledgeState state) {
+		this.db.update(PLEDGE)
+			.set(PLEDGE.AMOUNT_MINOR, pledge.amount().minor())
+			.set(PLEDGE.TIER_ID, tierId)
+			.set(PLEDGE.CHECKOUT_ID, coalesce(PLEDGE.CHECKOUT_ID, pledge.checkoutId()))
+			.set(PLEDGE.PROVIDER_STATE_AT, state.providerStateAt())
+			.where(PLEDGE.ID.eq(id))
+			.execute();
+		updatePledgeState(id, state, pledge.observedAt());
+	}
+
+	void updatePledgeState(UUID id, PledgeState state, Instant at) {
+		this.db.update(PLEDGE)
+			.set(PLEDGE.STATUS, state.status())
+			.set(PLEDGE.CURRENT_PERIOD_END, state.currentPeriodEnd())
+			.set(PLEDGE.CANCEL_AT_PERIOD_END, state.cancelAtPeriodEnd())
+			.set(PLEDGE.ENDED_AT, state.endedAt())
+			.set(PLEDGE.ENDED_REASON, state.endedReason())
+			.set(PLEDGE.UPDATED_AT, at)
+			.where(PLEDGE.ID.eq(id))
 			.execute();
 	}
 
-	Optional<UUID> pledgeId(String provider, String reference) {
-		return this.db.select(PLEDGE.ID)
-			.from(PLEDGE)
-			.where(PLEDGE.PROVIDER.eq(provider))
-			.and(PLEDGE.PROVIDER_REF.eq(reference))
-			.fetchOptional(PLEDGE.ID);
+	Optional<StoredPayment> payment(Provider provider, String reference) {
+		return this.db.selectFrom(PAYMENT)
+			.where(PAYMENT.PROVIDER.eq(provider))
+			.and(PAYMENT.PROVIDER_REF.eq(reference))
+			.fetchOptional((row) -> new StoredPayment(row.getId(),
+					new PaymentState(row.getStatus(), row.getRefundedMinor(), row.getProviderStateAt())));
+	}
+
+	/** When the pledge last took money, leaving out one payment. */
+	Optional<Instant> latestPaymentAt(UUID pledgeId, String exceptReference) {
+		return Optional.ofNullable(this.db.select(max(PAYMENT.OCCURRED_AT))
+			.from(PAYMENT)
+			.where(PAYMENT.PLEDGE_ID.eq(pledgeId))
+			.and(PAYMENT.PROVIDER_REF.ne(exceptReference))
+			.and(PAYMENT.STATUS.ne(PaymentStatus.FAILED))
+			.fetchSingle()
+			.value1());
 	}
 
 	/** Stores the payment as reported, unless a newer report is already stored. */
-	void upsertPayment(UUID pledgeId, PaymentReported payment) {
+	UUID upsertPayment(UUID pledgeId, PaymentReported payment) {
 		this.db.insertInto(PAYMENT)
 			.set(PAYMENT.PLEDGE_ID, pledgeId)
 			.set(PAYMENT.AMOUNT_MINOR, payment.amount().minor())
@@ -106,8 +136,8 @@ class LedgerRepository {
 			.set(PAYMENT.FAILURE_REASON, payment.failureReason())
 			.set(PAYMENT.PROVIDER, payment.provider())
 			.set(PAYMENT.PROVIDER_REF, payment.reference())
-			.set(PAYMENT.OCCURRED_AT, at(payment.occurredAt()))
-			.set(PAYMENT.PROVIDER_STATE_AT, at(payment.observedAt()))
+			.set(PAYMENT.OCCURRED_AT, payment.occurredAt())
+			.set(PAYMENT.PROVIDER_STATE_AT, payment.observedAt())
 			.onConflict(PAYMENT.PROVIDER, PAYMENT.PROVIDER_REF)
 			.doUpdate()
 			.set(PAYMENT.STATUS, excluded(PAYMENT.STATUS))
@@ -116,19 +146,26 @@ class LedgerRepository {
 			.set(PAYMENT.PROVIDER_STATE_AT, excluded(PAYMENT.PROVIDER_STATE_AT))
 			.where(PAYMENT.PROVIDER_STATE_AT.le(excluded(PAYMENT.PROVIDER_STATE_AT)))
 			.execute();
+		return this.db.select(PAYMENT.ID)
+			.from(PAYMENT)
+			.where(PAYMENT.PROVIDER.eq(payment.provider()))
+			.and(PAYMENT.PROVIDER_REF.eq(payment.reference()))
+			.fetchSingle(PAYMENT.ID);
 	}
 
 	void erase(UUID supporterId, String replacementEmail, Instant at) {
 		this.db.update(SUPPORTER)
 			.set(SUPPORTER.EMAIL, replacementEmail)
 			.setNull(SUPPORTER.NAME)
-			.set(SUPPORTER.ERASED_AT, at(at))
+			.set(SUPPORTER.ERASED_AT, at)
 			.where(SUPPORTER.ID.eq(supporterId))
 			.execute();
 	}
 
-	private static OffsetDateTime at(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	record StoredPledge(UUID id, UUID supporterId, PledgeKind kind, PledgeState state) {
+	}
+
+	record StoredPayment(UUID id, PaymentState state) {
 	}
 
 }

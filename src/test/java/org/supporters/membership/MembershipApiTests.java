@@ -224,7 +224,7 @@ class MembershipApiTests extends IntegrationTest {
 	void aTokenPastHalfItsLifeNoLongerFits() {
 		UUID supporterId = UUID.randomUUID();
 		Instant now = Instant.parse("2026-03-01T12:00:00Z");
-		Membership membership = new Membership(true, "active", "supporter", List.of("members-only"),
+		Membership membership = new Membership(true, MembershipStatus.ACTIVE, "supporter", List.of("members-only"),
 				now.plus(Duration.ofDays(20)));
 		MembershipTokens.Issued issued = this.tokens.issue(supporterId, membership, now).orElseThrow();
 		MembershipTokens.TokenClaims claims = this.tokens.verify(issued.token(), now).orElseThrow();
@@ -233,9 +233,8 @@ class MembershipApiTests extends IntegrationTest {
 		assertThat(claims.stillFits(supporterId, membership, now.plus(Duration.ofMinutes(29)))).isTrue();
 		assertThat(claims.stillFits(supporterId, membership, now.plus(Duration.ofMinutes(30)))).isFalse();
 		assertThat(claims.stillFits(UUID.randomUUID(), membership, now)).as("another reader").isFalse();
-		assertThat(claims.stillFits(supporterId,
-				new Membership(true, "canceling", "supporter", List.of("members-only"), now.plus(Duration.ofDays(20))),
-				now))
+		assertThat(claims.stillFits(supporterId, new Membership(true, MembershipStatus.CANCELING, "supporter",
+				List.of("members-only"), now.plus(Duration.ofDays(20))), now))
 			.as("another status")
 			.isFalse();
 	}
@@ -244,7 +243,8 @@ class MembershipApiTests extends IntegrationTest {
 	void aTokenNeverOutlivesTheMembership() {
 		Instant now = Instant.parse("2026-03-01T12:00:00Z");
 		Instant validUntil = now.plus(Duration.ofMinutes(10));
-		Membership membership = new Membership(true, "comp", "patron", List.of("members-only"), validUntil);
+		Membership membership = new Membership(true, MembershipStatus.COMP, "patron", List.of("members-only"),
+				validUntil);
 
 		MembershipTokens.Issued issued = this.tokens.issue(UUID.randomUUID(), membership, now).orElseThrow();
 
@@ -257,7 +257,7 @@ class MembershipApiTests extends IntegrationTest {
 	void forgedTamperedUnsignedExpiredAndUnknownKeyTokensAreRejected() throws Exception {
 		UUID supporterId = UUID.randomUUID();
 		Instant now = this.clock.instant();
-		Membership membership = new Membership(true, "active", "supporter", List.of("members-only"),
+		Membership membership = new Membership(true, MembershipStatus.ACTIVE, "supporter", List.of("members-only"),
 				now.plus(Duration.ofDays(20)));
 		String genuine = this.tokens.issue(supporterId, membership, now).orElseThrow().token();
 		assertThat(this.tokens.verify(genuine, now)).isPresent();
@@ -306,7 +306,7 @@ class MembershipApiTests extends IntegrationTest {
 	void aRotatedKeyKeepsVerifyingTheTokensItSigned() throws Exception {
 		UUID supporterId = UUID.randomUUID();
 		Instant now = this.clock.instant();
-		Membership membership = new Membership(true, "active", "supporter", List.of("members-only"),
+		Membership membership = new Membership(true, MembershipStatus.ACTIVE, "supporter", List.of("members-only"),
 				now.plus(Duration.ofDays(20)));
 		String before = this.tokens.issue(supporterId, membership, now).orElseThrow().token();
 		String oldKid = SignedJWT.parse(before).getHeader().getKeyID();

@@ -3,6 +3,7 @@ package org.supporters.membership;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,6 +11,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.supporters.membership.MembershipRules.CompFacts;
+import org.supporters.supporter.EndedReason;
+import org.supporters.supporter.PledgeStatus;
 import org.supporters.membership.MembershipRules.PledgeFacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,17 +127,17 @@ class MembershipRulesTests {
 	}
 
 	private static PledgeFacts tier(String status, boolean cancelAtPeriodEnd, String endedReason) {
-		return new PledgeFacts(true, status, "supporter", SUPPORTER_BENEFITS, START, PERIOD_END, cancelAtPeriodEnd,
-				endedReason);
+		return new PledgeFacts(true, PledgeStatus.of(status), "supporter", SUPPORTER_BENEFITS, START, PERIOD_END,
+				cancelAtPeriodEnd, (endedReason != null) ? EndedReason.of(endedReason) : null);
 	}
 
 	private static PledgeFacts ownAmount(String status) {
-		return new PledgeFacts(true, status, null, List.of(), START, PERIOD_END, false, null);
+		return new PledgeFacts(true, PledgeStatus.of(status), null, List.of(), START, PERIOD_END, false, null);
 	}
 
 	private static PledgeFacts oneOff(String status) {
-		return new PledgeFacts(false, status, null, List.of(), START, null, false,
-				"refunded".equals(status) ? "refunded" : null);
+		return new PledgeFacts(false, PledgeStatus.of(status), null, List.of(), START, null, false,
+				"refunded".equals(status) ? EndedReason.REFUNDED : null);
 	}
 
 	private static CompFacts comp(Instant revokedAt) {
@@ -142,7 +145,8 @@ class MembershipRulesTests {
 	}
 
 	private static Membership member(String status, String tier, List<String> benefits, Instant validUntil) {
-		return new Membership(true, status, tier, benefits, validUntil);
+		return new Membership(true, MembershipStatus.valueOf(status.toUpperCase(Locale.ROOT)), tier, benefits,
+				validUntil);
 	}
 
 	private static Instant second(Instant instant, int seconds) {

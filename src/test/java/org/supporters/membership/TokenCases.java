@@ -41,7 +41,7 @@ record TokenCases(String issuer, UUID subject, long now, Map<String, Object> jwk
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final Membership SUPPORTER = new Membership(true, "active", "supporter",
+	private static final Membership SUPPORTER = new Membership(true, MembershipStatus.ACTIVE, "supporter",
 			List.of("members-only", "fewer-asks"), Instant.now().plus(Duration.ofDays(30)));
 
 	@SuppressWarnings("unchecked")

@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.supporters.supporter.Provider;
+import org.supporters.supporter.PledgeStatus;
+import org.supporters.supporter.PledgeKind;
+import org.supporters.membership.MembershipService;
+import org.supporters.membership.MembershipStatus;
+import org.supporters.supporter.PaymentStatus;
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
 import org.supporters.StaffMember;
@@ -40,6 +46,9 @@ class ReportTests extends IntegrationTest {
 	@Autowired
 	ProviderEventInbox inbox;
 
+	@Autowired
+	MembershipService memberships;
+
 	@Test
 	void aNewSupporterCountsOnTheDashboardAtOnce() {
 		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -52,6 +61,41 @@ class ReportTests extends IntegrationTest {
 		String dashboard = staff.get("/staff").body();
 		assertThat(figure(dashboard, "active-supporters")).isEqualTo(before + 1);
 		assertThat(dashboard).contains("<svg").contains("New and churned supporters per month").contains("EUR");
+	}
+
+	@Test
+	void aPastDuePledgeCountsOnTheDashboardOnlyWhileMembershipKeepsItInGrace() {
+		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		this.inbox.applyDue();
+		long before = figure(staff.get("/staff").body(), "active-supporters");
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		UUID inGrace = supporter(unique("grace"), null, now);
+		pastDue(inGrace, now.minusDays(2));
+		UUID pastGrace = supporter(unique("lapsed"), null, now);
+		pastDue(pastGrace, now.minusDays(8));
+
+		assertThat(figure(staff.get("/staff").body(), "active-supporters")).as("only the one still in grace")
+			.isEqualTo(before + 1);
+		assertThat(this.memberships.membershipOf(inGrace).status()).isEqualTo(MembershipStatus.GRACE);
+		assertThat(this.memberships.membershipOf(pastGrace).status()).isEqualTo(MembershipStatus.NONE);
+		assertThat(staff.get("/staff/supporters/" + inGrace).body())
+			.contains("<strong>Grace (payment failing)</strong>");
+		assertThat(staff.get("/staff/supporters/" + pastGrace).body()).contains("<strong>None</strong>");
+	}
+
+	private void pastDue(UUID supporterId, OffsetDateTime periodEnd) {
+		this.db.insertInto(PLEDGE)
+			.set(PLEDGE.SUPPORTER_ID, supporterId)
+			.set(PLEDGE.KIND, PledgeKind.RECURRING)
+			.set(PLEDGE.AMOUNT_MINOR, 500L)
+			.set(PLEDGE.CURRENCY, "EUR")
+			.set(PLEDGE.BILLING_INTERVAL, "month")
+			.set(PLEDGE.STATUS, PledgeStatus.PAST_DUE)
+			.set(PLEDGE.PROVIDER, Provider.SANDBOX)
+			.set(PLEDGE.PROVIDER_REF, "test_" + UUID.randomUUID())
+			.set(PLEDGE.CURRENT_PERIOD_END, periodEnd.toInstant())
+			.set(PLEDGE.PROVIDER_STATE_AT, periodEnd.toInstant())
+			.execute();
 	}
 
 	@Test
@@ -222,9 +266,9 @@ class ReportTests extends IntegrationTest {
 
 		assertThat(page).contains(email)
 			.contains("Supporter")
-			.contains("succeeded")
+			.contains("<td>Paid</td>")
 			.contains("checkout.session.completed")
-			.containsPattern("<strong>active</strong>\\s*<span>· supporter</span>");
+			.containsPattern("<strong>Active</strong>\\s*<span>· supporter</span>");
 		assertThat(staff.get("/staff/supporters/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
 		assertThat(staff.get("/staff/supporters/not-a-uuid").statusCode()).isEqualTo(404);
 	}
@@ -247,7 +291,7 @@ class ReportTests extends IntegrationTest {
 				Map.of("tier", "patron", "validUntil", until, "reason", "Press pass"));
 		assertThat(granted.statusCode()).isEqualTo(302);
 		String withComp = admin.get(page).body();
-		assertThat(withComp).contains("<strong>comp</strong>").contains("Press pass");
+		assertThat(withComp).contains("<strong>Comp</strong>").contains("Press pass");
 
 		Matcher revoke = Pattern.compile("action=\"(/staff/admin/supporters/[^\"]+/revoke)\"").matcher(withComp);
 		assertThat(revoke.find()).isTrue();
@@ -256,9 +300,9 @@ class ReportTests extends IntegrationTest {
 		assertThat(admin.postForm(page, throughAnotherSupporter, Map.of()).statusCode())
 			.as("a comp is revoked only through its own supporter")
 			.isEqualTo(404);
-		assertThat(admin.get(page).body()).contains("<strong>comp</strong>");
+		assertThat(admin.get(page).body()).contains("<strong>Comp</strong>");
 		admin.postForm(page, revoke.group(1), Map.of());
-		assertThat(admin.get(page).body()).contains("<strong>none</strong>").contains("(revoked");
+		assertThat(admin.get(page).body()).contains("<strong>None</strong>").contains("(revoked");
 		assertThat(this.db.fetchCount(AUDIT_LOG, AUDIT_LOG.TARGET.eq("supporter:" + id))).isEqualTo(2);
 	}
 
@@ -274,7 +318,7 @@ class ReportTests extends IntegrationTest {
 		return this.db.insertInto(SUPPORTER)
 			.set(SUPPORTER.EMAIL, email)
 			.set(SUPPORTER.NAME, name)
-			.set(SUPPORTER.CREATED_AT, joined)
+			.set(SUPPORTER.CREATED_AT, joined.toInstant())
 			.returning(SUPPORTER.ID)
 			.fetchSingle()
 			.getId();
@@ -284,15 +328,15 @@ class ReportTests extends IntegrationTest {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		UUID pledge = this.db.insertInto(PLEDGE)
 			.set(PLEDGE.SUPPORTER_ID, supporterId)
-			.set(PLEDGE.KIND, kind)
+			.set(PLEDGE.KIND, PledgeKind.of(kind))
 			.set(PLEDGE.AMOUNT_MINOR, 500L)
 			.set(PLEDGE.CURRENCY, "EUR")
 			.set(PLEDGE.BILLING_INTERVAL, interval)
-			.set(PLEDGE.STATUS, status)
-			.set(PLEDGE.PROVIDER, provider)
+			.set(PLEDGE.STATUS, PledgeStatus.of(status))
+			.set(PLEDGE.PROVIDER, Provider.of(provider))
 			.set(PLEDGE.PROVIDER_REF, "test_" + UUID.randomUUID())
-			.set(PLEDGE.CURRENT_PERIOD_END, "recurring".equals(kind) ? now.plusDays(20) : null)
-			.set(PLEDGE.PROVIDER_STATE_AT, now)
+			.set(PLEDGE.CURRENT_PERIOD_END, "recurring".equals(kind) ? now.plusDays(20).toInstant() : null)
+			.set(PLEDGE.PROVIDER_STATE_AT, now.toInstant())
 			.returning(PLEDGE.ID)
 			.fetchSingle()
 			.getId();
@@ -300,11 +344,11 @@ class ReportTests extends IntegrationTest {
 			.set(PAYMENT.PLEDGE_ID, pledge)
 			.set(PAYMENT.AMOUNT_MINOR, 500L)
 			.set(PAYMENT.CURRENCY, "EUR")
-			.set(PAYMENT.STATUS, "succeeded")
-			.set(PAYMENT.PROVIDER, provider)
+			.set(PAYMENT.STATUS, PaymentStatus.SUCCEEDED)
+			.set(PAYMENT.PROVIDER, Provider.of(provider))
 			.set(PAYMENT.PROVIDER_REF, "test_" + UUID.randomUUID())
-			.set(PAYMENT.OCCURRED_AT, now)
-			.set(PAYMENT.PROVIDER_STATE_AT, now)
+			.set(PAYMENT.OCCURRED_AT, now.toInstant())
+			.set(PAYMENT.PROVIDER_STATE_AT, now.toInstant())
 			.execute();
 	}
 

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.supporters.supporter.Provider;
+import org.supporters.supporter.PledgeStatus;
+import org.supporters.supporter.PledgeKind;
 import org.supporters.Browser;
 import org.supporters.IntegrationTest;
 
@@ -55,15 +58,15 @@ class StaffReportsBrowserTests extends IntegrationTest {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		this.db.insertInto(PLEDGE)
 			.set(PLEDGE.SUPPORTER_ID, supporter)
-			.set(PLEDGE.KIND, "recurring")
+			.set(PLEDGE.KIND, PledgeKind.RECURRING)
 			.set(PLEDGE.AMOUNT_MINOR, 2500L)
 			.set(PLEDGE.CURRENCY, "EUR")
 			.set(PLEDGE.BILLING_INTERVAL, "month")
-			.set(PLEDGE.STATUS, "active")
-			.set(PLEDGE.PROVIDER, "sandbox")
+			.set(PLEDGE.STATUS, PledgeStatus.ACTIVE)
+			.set(PLEDGE.PROVIDER, Provider.SANDBOX)
 			.set(PLEDGE.PROVIDER_REF, "browser_" + UUID.randomUUID())
-			.set(PLEDGE.CURRENT_PERIOD_END, now.plusDays(30))
-			.set(PLEDGE.PROVIDER_STATE_AT, now)
+			.set(PLEDGE.CURRENT_PERIOD_END, now.plusDays(30).toInstant())
+			.set(PLEDGE.PROVIDER_STATE_AT, now.toInstant())
 			.execute();
 		Page page = browser.desktop().newPage();
 		List<String> problems = new CopyOnWriteArrayList<>();
@@ -103,7 +106,7 @@ class StaffReportsBrowserTests extends IntegrationTest {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(email)).click();
 		assertThat(page.locator("#supporter-email")).hasText(email);
 		assertThat(page.locator("#supporter-name")).hasText("<img src=x onerror=alert(1)>");
-		assertThat(page.locator("#membership")).containsText("active");
+		assertThat(page.locator("#membership")).containsText("Active");
 
 		assertThat(problems).as("console errors and dialogs (a CSP violation or a script run)").isEmpty();
 	}

@@ -11,10 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import org.supporters.payment.PaymentReported;
-import org.supporters.payment.PledgeReported;
 import org.supporters.payment.sandbox.SandboxRepository.Session;
 import org.supporters.payment.sandbox.SandboxRepository.Subscription;
+import org.supporters.supporter.PaymentReported;
+import org.supporters.supporter.PledgeReported;
+import org.supporters.supporter.PledgeReported.State;
+import org.supporters.supporter.Provider;
 
 /**
  * Paying on the sandbox's hosted checkout page: what each test card does, the extra
@@ -32,15 +34,18 @@ class SandboxCheckout {
 
 	private final SandboxPaymentProvider provider;
 
+	private final SandboxPayments payments;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	SandboxCheckout(SandboxRepository repository, SandboxEvents events, SandboxPaymentProvider provider,
-			TransactionTemplate transaction, Clock clock) {
+			SandboxPayments payments, TransactionTemplate transaction, Clock clock) {
 		this.repository = repository;
 		this.events = events;
 		this.provider = provider;
+		this.payments = payments;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -107,17 +112,16 @@ class SandboxCheckout {
 		PledgeReported pledge;
 		if (session.interval() != null) {
 			Instant periodEnd = session.interval().periodEnd(now);
-			Subscription subscription = new Subscription(SandboxIds.next("sub_sbx_"), session.id(), "active", periodEnd,
-					failsRenewals, 0, periodEnd, null, false);
+			Subscription subscription = new Subscription(SandboxIds.next("sub_sbx_"), session.id(),
+					SandboxSubscriptionStatus.ACTIVE, periodEnd, failsRenewals, 0, periodEnd, null, false);
 			this.repository.insertSubscription(subscription);
 			pledge = SandboxBilling.pledge(session, subscription, null, now);
 		}
 		else {
-			pledge = new PledgeReported(SandboxEvents.PROVIDER, session.id(), session.checkoutId(), session.email(),
-					session.name(), null, session.amount(), null, "paid", null, false, null, now);
+			pledge = new PledgeReported(Provider.SANDBOX, session.id(), session.checkoutId(), session.email(),
+					session.name(), null, session.amount(), null, State.PAID, null, false, null, now, now);
 		}
-		PaymentReported payment = new PaymentReported(SandboxEvents.PROVIDER, SandboxIds.next("py_sbx_"),
-				pledge.reference(), session.amount(), "succeeded", 0, null, now, now);
+		PaymentReported payment = this.payments.take(session, pledge.reference(), now);
 		this.events.send(SandboxPaymentProvider.completionEventId(session), "checkout.session.completed", now, pledge,
 				payment);
 		return Outcome.completed(this.provider.returnUrl(session));

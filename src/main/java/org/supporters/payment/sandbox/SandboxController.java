@@ -1,5 +1,6 @@
 package org.supporters.payment.sandbox;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 import org.springframework.context.annotation.Conditional;
@@ -34,8 +35,11 @@ class SandboxController {
 
 	private final SandboxManage manage;
 
+	private final SandboxPayments payments;
+
 	SandboxController(SandboxCheckout checkout, SandboxBilling billing, SandboxClock clock,
-			SandboxRepository repository, SandboxManage manage) {
+			SandboxRepository repository, SandboxManage manage, SandboxPayments payments) {
+		this.payments = payments;
 		this.checkout = checkout;
 		this.billing = billing;
 		this.clock = clock;
@@ -94,6 +98,44 @@ class SandboxController {
 		return "redirect:/sandbox/clock?advanced=" + count + "&charges=" + charges;
 	}
 
+	@GetMapping("/sandbox/payments")
+	String paymentsPage(@RequestParam(required = false) String done, Model model) {
+		model.addAttribute("payments", this.payments.newest(50));
+		model.addAttribute("done", done);
+		return "payment/sandbox/payments";
+	}
+
+	/**
+	 * Refunds the payment: all that is left of it, or the amount given in major units
+	 * (e.g. {@code 2.50}).
+	 */
+	@PostMapping("/sandbox/payments/{paymentId}/refund")
+	String refund(@PathVariable String paymentId, @RequestParam(defaultValue = "") String amount) {
+		BigDecimal major = null;
+		if (!amount.isBlank()) {
+			try {
+				major = new BigDecimal(amount.trim());
+			}
+			catch (NumberFormatException ex) {
+				return outcome(false, null);
+			}
+		}
+		return outcome(this.payments.refund(paymentId, major), "refunded");
+	}
+
+	@PostMapping("/sandbox/payments/{paymentId}/dispute")
+	String dispute(@PathVariable String paymentId, @RequestParam(defaultValue = "") String outcome) {
+		return switch (outcome) {
+			case "won" -> outcome(this.payments.closeDispute(paymentId, true), "dispute-won");
+			case "lost" -> outcome(this.payments.closeDispute(paymentId, false), "dispute-lost");
+			default -> outcome(this.payments.openDispute(paymentId), "dispute-opened");
+		};
+	}
+
+	private static String outcome(boolean changed, String done) {
+		return "redirect:/sandbox/payments?done=" + (changed ? done : "refused");
+	}
+
 	@GetMapping("/sandbox/manage")
 	String managePage(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String signature,
 			@RequestParam(required = false) String done, Model model) {
@@ -103,7 +145,7 @@ class SandboxController {
 		model.addAttribute("email", email);
 		model.addAttribute("signature", signature);
 		model.addAttribute("subscriptions", this.manage.subscriptionsOf(email));
-		model.addAttribute("canceled", "canceled".equals(done));
+		model.addAttribute("cancelRequested", "cancel-requested".equals(done));
 		return "payment/sandbox/manage";
 	}
 
@@ -117,7 +159,7 @@ class SandboxController {
 		return "redirect:" + UriComponentsBuilder.fromPath("/sandbox/manage")
 			.queryParam("email", email)
 			.queryParam("signature", signature)
-			.queryParam("done", "canceled")
+			.queryParam("done", "cancel-requested")
 			.encode()
 			.build()
 			.toUriString();

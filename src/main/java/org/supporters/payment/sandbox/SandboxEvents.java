@@ -9,11 +9,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
-import org.supporters.payment.PaymentReported;
-import org.supporters.payment.PledgeReported;
+import org.supporters.supporter.PaymentReported;
+import org.supporters.supporter.PledgeReported;
 import org.supporters.payment.ProviderEventInbox;
-import org.supporters.payment.ProviderReport;
+import org.supporters.supporter.ProviderReport;
 import org.supporters.payment.ReceivedEvent;
+import org.supporters.supporter.Provider;
 
 /**
  * The events the sandbox sends, shaped like Stripe's (an id, a type such as
@@ -24,7 +25,7 @@ import org.supporters.payment.ReceivedEvent;
 @Conditional(SandboxMode.class)
 class SandboxEvents {
 
-	static final String PROVIDER = "sandbox";
+	static final String PROVIDER = Provider.SANDBOX.code();
 
 	private final ProviderEventInbox inbox;
 

@@ -87,7 +87,7 @@ class SandboxManage {
 		Boolean changed = this.transaction.execute((status) -> {
 			Optional<Managed> managed = this.repository.lockSubscriptionOf(email, subscriptionId);
 			if (managed.isEmpty() || managed.get().subscription().cancelAtPeriodEnd()
-					|| "canceled".equals(managed.get().subscription().status())) {
+					|| managed.get().subscription().status() == SandboxSubscriptionStatus.CANCELED) {
 				return false;
 			}
 			Subscription current = managed.get().subscription();

@@ -18,7 +18,7 @@ import org.supporters.payment.CheckoutRequest;
 import org.supporters.payment.CheckoutSession;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.ProviderEventInbox;
-import org.supporters.payment.ProviderReport;
+import org.supporters.supporter.ProviderReport;
 import org.supporters.payment.ReceivedEvent;
 import org.supporters.payment.ReturnConfirmation;
 import org.supporters.payment.sandbox.SandboxRepository.Session;

@@ -1,9 +1,8 @@
 package org.supporters.payment.sandbox;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,8 +13,10 @@ import org.springframework.stereotype.Repository;
 
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Money;
+import org.supporters.payment.sandbox.SandboxPayments.Dispute;
 
 import static org.jooq.generated.Tables.SANDBOX_CLOCK;
+import static org.jooq.generated.Tables.SANDBOX_PAYMENT;
 import static org.jooq.generated.Tables.SANDBOX_SESSION;
 import static org.jooq.generated.Tables.SANDBOX_SUBSCRIPTION;
 import static org.jooq.impl.DSL.lower;
@@ -59,7 +60,7 @@ class SandboxRepository {
 			.set(SANDBOX_SESSION.BILLING_INTERVAL, (session.interval() != null) ? session.interval().code() : null)
 			.set(SANDBOX_SESSION.SUCCESS_URL, session.successUrl())
 			.set(SANDBOX_SESSION.CANCEL_URL, session.cancelUrl())
-			.set(SANDBOX_SESSION.CREATED_AT, at(session.createdAt()))
+			.set(SANDBOX_SESSION.CREATED_AT, session.createdAt())
 			.onConflict(SANDBOX_SESSION.CHECKOUT_ID)
 			.doNothing()
 			.execute();
@@ -92,7 +93,7 @@ class SandboxRepository {
 	void updateSessionStatus(String id, String status, Instant completedAt) {
 		this.db.update(SANDBOX_SESSION)
 			.set(SANDBOX_SESSION.STATUS, status)
-			.set(SANDBOX_SESSION.COMPLETED_AT, (completedAt != null) ? at(completedAt) : null)
+			.set(SANDBOX_SESSION.COMPLETED_AT, completedAt)
 			.where(SANDBOX_SESSION.ID.eq(id))
 			.execute();
 	}
@@ -102,9 +103,9 @@ class SandboxRepository {
 			.set(SANDBOX_SUBSCRIPTION.ID, subscription.id())
 			.set(SANDBOX_SUBSCRIPTION.SESSION_ID, subscription.sessionId())
 			.set(SANDBOX_SUBSCRIPTION.STATUS, subscription.status())
-			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, at(subscription.currentPeriodEnd()))
+			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, subscription.currentPeriodEnd())
 			.set(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS, subscription.failsRenewals())
-			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT, at(subscription.nextAttemptAt()))
+			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT, subscription.nextAttemptAt())
 			.set(SANDBOX_SUBSCRIPTION.CANCEL_AT_PERIOD_END, subscription.cancelAtPeriodEnd())
 			.execute();
 	}
@@ -115,8 +116,8 @@ class SandboxRepository {
 	 */
 	Optional<Subscription> claimNextDue(Instant now) {
 		return this.db.selectFrom(SANDBOX_SUBSCRIPTION)
-			.where(SANDBOX_SUBSCRIPTION.STATUS.ne("canceled"))
-			.and(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT.le(at(now)))
+			.where(SANDBOX_SUBSCRIPTION.STATUS.ne(SandboxSubscriptionStatus.CANCELED))
+			.and(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT.le(now))
 			.orderBy(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT)
 			.limit(1)
 			.forUpdate()
@@ -128,12 +129,10 @@ class SandboxRepository {
 	void updateSubscription(Subscription subscription) {
 		this.db.update(SANDBOX_SUBSCRIPTION)
 			.set(SANDBOX_SUBSCRIPTION.STATUS, subscription.status())
-			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, at(subscription.currentPeriodEnd()))
+			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, subscription.currentPeriodEnd())
 			.set(SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS, subscription.failedAttempts())
-			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT,
-					(subscription.nextAttemptAt() != null) ? at(subscription.nextAttemptAt()) : null)
-			.set(SANDBOX_SUBSCRIPTION.CANCELED_AT,
-					(subscription.canceledAt() != null) ? at(subscription.canceledAt()) : null)
+			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT, subscription.nextAttemptAt())
+			.set(SANDBOX_SUBSCRIPTION.CANCELED_AT, subscription.canceledAt())
 			.set(SANDBOX_SUBSCRIPTION.CANCEL_AT_PERIOD_END, subscription.cancelAtPeriodEnd())
 			.where(SANDBOX_SUBSCRIPTION.ID.eq(subscription.id()))
 			.execute();
@@ -150,8 +149,8 @@ class SandboxRepository {
 			.on(SANDBOX_SESSION.ID.eq(SANDBOX_SUBSCRIPTION.SESSION_ID))
 			.orderBy(SANDBOX_SESSION.CREATED_AT.desc())
 			.limit(limit)
-			.fetch((row) -> new SubscriptionSummary(row.value1(), row.value2(), row.value3(), row.value4().toInstant(),
-					row.value5(), (row.value6() != null) ? row.value6().toInstant() : null));
+			.fetch((row) -> new SubscriptionSummary(row.value1(), row.value2(), row.value3(), row.value4(),
+					row.value5(), row.value6()));
 	}
 
 	/** The email's subscriptions that are not canceled, oldest first. */
@@ -161,7 +160,7 @@ class SandboxRepository {
 			.join(SANDBOX_SESSION)
 			.on(SANDBOX_SESSION.ID.eq(SANDBOX_SUBSCRIPTION.SESSION_ID))
 			.where(lower(SANDBOX_SESSION.EMAIL).eq(lower(email)))
-			.and(SANDBOX_SUBSCRIPTION.STATUS.ne("canceled"))
+			.and(SANDBOX_SUBSCRIPTION.STATUS.ne(SandboxSubscriptionStatus.CANCELED))
 			.orderBy(SANDBOX_SESSION.CREATED_AT)
 			.fetch((row) -> new Managed(subscription(row), session(row)));
 	}
@@ -184,6 +183,71 @@ class SandboxRepository {
 			.fetchOptional((row) -> new Managed(subscription(row), session(row)));
 	}
 
+	void insertPayment(Payment payment) {
+		this.db.insertInto(SANDBOX_PAYMENT)
+			.set(SANDBOX_PAYMENT.ID, payment.id())
+			.set(SANDBOX_PAYMENT.SESSION_ID, payment.sessionId())
+			.set(SANDBOX_PAYMENT.PLEDGE_REF, payment.pledgeReference())
+			.set(SANDBOX_PAYMENT.AMOUNT_MINOR, payment.amount().minor())
+			.set(SANDBOX_PAYMENT.CURRENCY, payment.amount().currency().getCurrencyCode())
+			.set(SANDBOX_PAYMENT.CREATED_AT, payment.createdAt())
+			.execute();
+	}
+
+	/** The newest payments, for the payments page. */
+	List<Payment> newestPayments(int limit) {
+		return this.db.select()
+			.from(SANDBOX_PAYMENT)
+			.join(SANDBOX_SESSION)
+			.on(SANDBOX_SESSION.ID.eq(SANDBOX_PAYMENT.SESSION_ID))
+			.orderBy(SANDBOX_PAYMENT.CREATED_AT.desc(), SANDBOX_PAYMENT.ID)
+			.limit(limit)
+			.fetch(SandboxRepository::payment);
+	}
+
+	/** Locks one payment for a refund or a dispute. */
+	Optional<Payment> lockPayment(String id) {
+		return this.db.select()
+			.from(SANDBOX_PAYMENT)
+			.join(SANDBOX_SESSION)
+			.on(SANDBOX_SESSION.ID.eq(SANDBOX_PAYMENT.SESSION_ID))
+			.where(SANDBOX_PAYMENT.ID.eq(id))
+			.forUpdate()
+			.of(SANDBOX_PAYMENT)
+			.fetchOptional(SandboxRepository::payment);
+	}
+
+	void updatePayment(Payment payment) {
+		this.db.update(SANDBOX_PAYMENT)
+			.set(SANDBOX_PAYMENT.REFUNDED_MINOR, payment.refundedMinor())
+			.set(SANDBOX_PAYMENT.DISPUTE,
+					(payment.dispute() != null) ? payment.dispute().name().toLowerCase(Locale.ROOT) : null)
+			.where(SANDBOX_PAYMENT.ID.eq(payment.id()))
+			.execute();
+	}
+
+	/** Stops the subscription now, unless it is over already. */
+	void cancelSubscription(String id, Instant at) {
+		this.db.update(SANDBOX_SUBSCRIPTION)
+			.set(SANDBOX_SUBSCRIPTION.STATUS, SandboxSubscriptionStatus.CANCELED)
+			.set(SANDBOX_SUBSCRIPTION.CANCELED_AT, at)
+			.setNull(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT)
+			.where(SANDBOX_SUBSCRIPTION.ID.eq(id))
+			.and(SANDBOX_SUBSCRIPTION.STATUS.ne(SandboxSubscriptionStatus.CANCELED))
+			.execute();
+	}
+
+	private static Payment payment(Record row) {
+		String dispute = row.get(SANDBOX_PAYMENT.DISPUTE);
+		return new Payment(row.get(SANDBOX_PAYMENT.ID), row.get(SANDBOX_PAYMENT.SESSION_ID),
+				row.get(SANDBOX_PAYMENT.PLEDGE_REF),
+				Money.of(row.get(SANDBOX_PAYMENT.AMOUNT_MINOR), row.get(SANDBOX_PAYMENT.CURRENCY)),
+				row.get(SANDBOX_PAYMENT.REFUNDED_MINOR),
+				(dispute != null) ? Dispute.valueOf(dispute.toUpperCase(Locale.ROOT)) : null,
+				row.get(SANDBOX_PAYMENT.CREATED_AT), row.get(SANDBOX_SESSION.EMAIL),
+				row.get(SANDBOX_SESSION.DESCRIPTION));
+	}
+
 	private static Session session(Record row) {
 		String interval = row.get(SANDBOX_SESSION.BILLING_INTERVAL);
 		return new Session(row.get(SANDBOX_SESSION.ID), row.get(SANDBOX_SESSION.CHECKOUT_ID),
@@ -192,21 +256,16 @@ class SandboxRepository {
 				Money.of(row.get(SANDBOX_SESSION.AMOUNT_MINOR), row.get(SANDBOX_SESSION.CURRENCY)),
 				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(SANDBOX_SESSION.SUCCESS_URL),
 				row.get(SANDBOX_SESSION.CANCEL_URL), row.get(SANDBOX_SESSION.STATUS),
-				row.get(SANDBOX_SESSION.CREATED_AT).toInstant());
+				row.get(SANDBOX_SESSION.CREATED_AT));
 	}
 
 	private static Subscription subscription(Record row) {
-		OffsetDateTime next = row.get(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT);
-		OffsetDateTime canceled = row.get(SANDBOX_SUBSCRIPTION.CANCELED_AT);
+		Instant next = row.get(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT);
+		Instant canceled = row.get(SANDBOX_SUBSCRIPTION.CANCELED_AT);
 		return new Subscription(row.get(SANDBOX_SUBSCRIPTION.ID), row.get(SANDBOX_SUBSCRIPTION.SESSION_ID),
-				row.get(SANDBOX_SUBSCRIPTION.STATUS), row.get(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END).toInstant(),
-				row.get(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS), row.get(SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS),
-				(next != null) ? next.toInstant() : null, (canceled != null) ? canceled.toInstant() : null,
-				row.get(SANDBOX_SUBSCRIPTION.CANCEL_AT_PERIOD_END));
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+				row.get(SANDBOX_SUBSCRIPTION.STATUS), row.get(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END),
+				row.get(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS), row.get(SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS), next,
+				canceled, row.get(SANDBOX_SUBSCRIPTION.CANCEL_AT_PERIOD_END));
 	}
 
 	/** A hosted checkout page of the sandbox, like a Stripe Checkout Session. */
@@ -221,19 +280,43 @@ class SandboxRepository {
 	}
 
 	/** A subscription as the clock page lists it. */
-	record SubscriptionSummary(String email, String description, String status, Instant currentPeriodEnd,
-			int failedAttempts, Instant nextAttemptAt) {
+	record SubscriptionSummary(String email, String description, SandboxSubscriptionStatus status,
+			Instant currentPeriodEnd, int failedAttempts, Instant nextAttemptAt) {
 	}
 
 	/**
 	 * A sandbox subscription, renewed (or failing) as the sandbox clock passes its dates.
 	 */
-	record Subscription(String id, String sessionId, String status, Instant currentPeriodEnd, boolean failsRenewals,
-			int failedAttempts, Instant nextAttemptAt, Instant canceledAt, boolean cancelAtPeriodEnd) {
+	record Subscription(String id, String sessionId, SandboxSubscriptionStatus status, Instant currentPeriodEnd,
+			boolean failsRenewals, int failedAttempts, Instant nextAttemptAt, Instant canceledAt,
+			boolean cancelAtPeriodEnd) {
 	}
 
 	/** A subscription the reader can manage, with what it is for. */
 	record Managed(Subscription subscription, Session session) {
+	}
+
+	/**
+	 * Money the sandbox took, like a Stripe charge: what was refunded of it, and where a
+	 * dispute of it stands ({@code null}: none).
+	 */
+	record Payment(String id, String sessionId, String pledgeReference, Money amount, long refundedMinor,
+			Dispute dispute, Instant createdAt, String email, String description) {
+
+		public Money refunded() {
+			return new Money(this.refundedMinor, this.amount.currency());
+		}
+
+		Payment withRefunded(long refunded) {
+			return new Payment(this.id, this.sessionId, this.pledgeReference, this.amount, refunded, this.dispute,
+					this.createdAt, this.email, this.description);
+		}
+
+		Payment withDispute(Dispute to) {
+			return new Payment(this.id, this.sessionId, this.pledgeReference, this.amount, this.refundedMinor, to,
+					this.createdAt, this.email, this.description);
+		}
+
 	}
 
 }

@@ -24,10 +24,11 @@ import org.supporters.payment.CheckoutRequest;
 import org.supporters.payment.CheckoutSession;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.ProviderEventInbox;
-import org.supporters.payment.ProviderReport;
+import org.supporters.supporter.ProviderReport;
 import org.supporters.payment.ReceivedEvent;
 import org.supporters.payment.ReturnConfirmation;
 import org.supporters.platform.SupportersProperties;
+import org.supporters.supporter.Provider;
 
 /**
  * Stripe as the provider: readers pay on Stripe Checkout, manage their pledges in the
@@ -37,7 +38,7 @@ import org.supporters.platform.SupportersProperties;
 @Conditional(StripeMode.class)
 class StripePaymentProvider implements PaymentProvider {
 
-	static final String PROVIDER = "stripe";
+	static final String PROVIDER = Provider.STRIPE.code();
 
 	private final StripeClient stripe;
 

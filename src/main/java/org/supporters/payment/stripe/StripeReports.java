@@ -22,36 +22,35 @@ import com.stripe.model.Price;
 import com.stripe.model.Subscription;
 import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
-import com.stripe.net.RequestOptions;
 import com.stripe.param.DisputeListParams;
 import com.stripe.param.InvoicePaymentListParams;
-import com.stripe.param.SubscriptionCancelParams;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Money;
-import org.supporters.payment.PaymentReported;
-import org.supporters.payment.PledgeReported;
-import org.supporters.payment.ProviderReport;
 import org.supporters.payment.ReceivedEvent;
 import org.supporters.payment.stripe.StripeRepository.AppliedSubscription;
+import org.supporters.supporter.EndedReason;
+import org.supporters.supporter.PaymentReported;
+import org.supporters.supporter.PaymentStatus;
+import org.supporters.supporter.PledgeReported;
+import org.supporters.supporter.PledgeReported.State;
+import org.supporters.supporter.Provider;
+import org.supporters.supporter.ProviderReport;
 
 /**
  * Reads Stripe events into what they mean now. An event's own copy of an object may be
  * stale by the time it is applied (events arrive late and out of order), so every event
  * only names the object to re-fetch; reports carry Stripe's current state, observed now.
  * A pledge is a subscription (recurring) or a payment intent (one-off); a subscription's
- * payment is its invoice.
+ * payment is its invoice. What follows from a report (a refund ending a pledge) is the
+ * ledger's to decide; {@link StripeSubscriptionEnding} stops the subscription it ends.
  */
 @Component
 @Conditional(StripeMode.class)
 class StripeReports {
-
-	private static final String REFUNDED = "refunded";
-
-	private static final String DISPUTE_LOST = "dispute_lost";
 
 	private final StripeClient stripe;
 
@@ -138,15 +137,11 @@ class StripeReports {
 		}
 		Instant now = this.clock.instant();
 		Optional<PaymentState> payment = invoicePayment(invoice, now);
-		Subscription subscription = retrieveSubscription(subscriptionId);
-		if (payment.isPresent() && payment.get().endsPledge()) {
-			subscription = end(subscription, payment.get().status());
-		}
 		List<ProviderReport> reports = new ArrayList<>();
-		subscription(subscription).ifPresent(reports::add);
+		subscription(retrieveSubscription(subscriptionId)).ifPresent(reports::add);
 		payment.ifPresent((state) -> reports
-			.add(new PaymentReported(StripePaymentProvider.PROVIDER, invoice.getId(), subscriptionId, state.amount(),
-					state.status(), state.refundedMinor(), state.failureReason(), state.occurredAt(), now)));
+			.add(new PaymentReported(Provider.STRIPE, invoice.getId(), subscriptionId, state.amount(), state.status(),
+					state.refundedMinor(), state.failureReason(), state.occurredAt(), now)));
 		return reports;
 	}
 
@@ -167,14 +162,14 @@ class StripeReports {
 				.map((payment) -> payment.getPayment().getPaymentIntent())
 				.findFirst();
 			if (paymentIntent.isEmpty()) {
-				return Optional.of(new PaymentState(money(invoice.getAmountPaid(), invoice.getCurrency()), "succeeded",
-						0, null, instant(invoice.getCreated())));
+				return Optional.of(new PaymentState(money(invoice.getAmountPaid(), invoice.getCurrency()),
+						PaymentStatus.SUCCEEDED, 0, null, instant(invoice.getCreated())));
 			}
 			PaymentIntent intent = this.stripe.v1().paymentIntents().retrieve(paymentIntent.get());
 			return Optional.of(chargeState(intent));
 		}
 		if ("open".equals(invoice.getStatus()) && invoice.getAttemptCount() != null && invoice.getAttemptCount() > 0) {
-			return Optional.of(new PaymentState(amount, "failed", 0, "The payment failed.", now));
+			return Optional.of(new PaymentState(amount, PaymentStatus.FAILED, 0, "The payment failed.", now));
 		}
 		return Optional.empty();
 	}
@@ -209,24 +204,22 @@ class StripeReports {
 		String email = this.customers.emailOf(intent.getCustomer());
 		Instant now = this.clock.instant();
 		PaymentState payment = chargeState(intent);
-		boolean ended = payment.endsPledge();
-		PledgeReported pledge = new PledgeReported(StripePaymentProvider.PROVIDER, intent.getId(),
-				checkoutId(intent.getMetadata()), email, null, null, payment.amount(), null, ended ? REFUNDED : "paid",
-				null, false, ended ? payment.status() : null, now);
-		return List.of(pledge, new PaymentReported(StripePaymentProvider.PROVIDER, intent.getId(), intent.getId(),
-				payment.amount(), payment.status(), payment.refundedMinor(), null, payment.occurredAt(), now));
+		PledgeReported pledge = new PledgeReported(Provider.STRIPE, intent.getId(), checkoutId(intent.getMetadata()),
+				email, null, null, payment.amount(), null, State.PAID, null, false, null, payment.occurredAt(), now);
+		return List.of(pledge, new PaymentReported(Provider.STRIPE, intent.getId(), intent.getId(), payment.amount(),
+				payment.status(), payment.refundedMinor(), null, payment.occurredAt(), now));
 	}
 
 	/** What became of the money a payment intent took: refunds and disputes included. */
 	private PaymentState chargeState(PaymentIntent intent) throws StripeException {
 		Money amount = money(intent.getAmount(), intent.getCurrency());
 		if (intent.getLatestCharge() == null) {
-			return new PaymentState(amount, "succeeded", 0, null, instant(intent.getCreated()));
+			return new PaymentState(amount, PaymentStatus.SUCCEEDED, 0, null, instant(intent.getCreated()));
 		}
 		Charge charge = this.stripe.v1().charges().retrieve(intent.getLatestCharge());
 		long refunded = (charge.getAmountRefunded() != null) ? charge.getAmountRefunded() : 0;
 		Instant occurredAt = instant(charge.getCreated());
-		String status = "succeeded";
+		PaymentStatus status = PaymentStatus.SUCCEEDED;
 		if (Boolean.TRUE.equals(charge.getDisputed())) {
 			List<Dispute> disputes = this.stripe.v1()
 				.disputes()
@@ -234,44 +227,24 @@ class StripeReports {
 				.getData();
 			String disputeStatus = disputes.isEmpty() ? "needs_response" : disputes.get(0).getStatus();
 			if ("lost".equals(disputeStatus)) {
-				return new PaymentState(amount, DISPUTE_LOST, Math.min(refunded, amount.minor()), null, occurredAt);
+				return new PaymentState(amount, PaymentStatus.DISPUTE_LOST, Math.min(refunded, amount.minor()), null,
+						occurredAt);
 			}
 			if (!"won".equals(disputeStatus) && !"warning_closed".equals(disputeStatus)) {
-				status = "disputed";
+				status = PaymentStatus.DISPUTED;
 			}
 		}
 		if (Boolean.TRUE.equals(charge.getRefunded()) || refunded >= amount.minor()) {
-			status = REFUNDED;
+			status = PaymentStatus.REFUNDED;
 		}
-		else if (refunded > 0 && "succeeded".equals(status)) {
-			status = "partially_refunded";
+		else if (refunded > 0 && status == PaymentStatus.SUCCEEDED) {
+			status = PaymentStatus.PARTIALLY_REFUNDED;
 		}
 		else if ("failed".equals(charge.getStatus())) {
-			status = "failed";
+			status = PaymentStatus.FAILED;
 		}
 		return new PaymentState(amount, status, Math.min(refunded, amount.minor()),
-				"failed".equals(status) ? "The payment failed." : null, occurredAt);
-	}
-
-	/**
-	 * Ends a subscription whose payment was taken back, saying why; Stripe would go on
-	 * charging otherwise.
-	 */
-	private Subscription end(Subscription subscription, String reason) throws StripeException {
-		if ("canceled".equals(subscription.getStatus())) {
-			return subscription;
-		}
-		return this.stripe.v1()
-			.subscriptions()
-			.cancel(subscription.getId(),
-					SubscriptionCancelParams.builder()
-						.setProrate(false)
-						.setCancellationDetails(
-								SubscriptionCancelParams.CancellationDetails.builder().setComment(reason).build())
-						.build(),
-					RequestOptions.builder()
-						.setIdempotencyKey("supporters-end-" + subscription.getId() + "-" + reason)
-						.build());
+				(status == PaymentStatus.FAILED) ? "The payment failed." : null, occurredAt);
 	}
 
 	Subscription retrieveSubscription(String id) throws StripeException {
@@ -283,13 +256,9 @@ class StripeReports {
 	 * paid.
 	 */
 	Optional<ProviderReport> subscription(Subscription subscription) throws StripeException {
-		String status = switch (subscription.getStatus()) {
-			case "active", "trialing" -> "active";
-			case "past_due", "unpaid" -> "past_due";
-			case "canceled" -> "canceled";
-			default -> null;
-		};
-		if (status == null || subscription.getItems() == null || subscription.getItems().getData().isEmpty()) {
+		StripeSubscriptionStatus status = StripeSubscriptionStatus.of(subscription.getStatus());
+		State state = (status != null) ? status.state() : null;
+		if (state == null || subscription.getItems() == null || subscription.getItems().getData().isEmpty()) {
 			return Optional.empty();
 		}
 		String email = this.customers.emailOf(subscription.getCustomer());
@@ -303,45 +272,49 @@ class StripeReports {
 		boolean cancelAtPeriodEnd = Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd())
 				|| subscription.getCancelAt() != null;
 		Instant now = this.clock.instant();
-		this.repository.recordApplied(
-				new AppliedSubscription(subscription.getId(), subscription.getStatus(), periodEnd, cancelAtPeriodEnd),
-				now);
+		remember(subscription, now);
 		// a failed renewal has already moved Stripe's period on: the reader paid up to
 		// its start, and grace counts from there
-		Instant paidThrough = "past_due".equals(status) ? instant(item.getCurrentPeriodStart()) : periodEnd;
-		return Optional.of(new PledgeReported(StripePaymentProvider.PROVIDER, subscription.getId(),
-				checkoutId(metadata), email, null, tier, money(price.getUnitAmount() * quantity, price.getCurrency()),
-				BillingInterval.fromCode(price.getRecurring().getInterval()), status, paidThrough, cancelAtPeriodEnd,
-				"canceled".equals(status) ? endedReason(subscription) : null, now));
+		Instant paidThrough = (state == State.PAST_DUE) ? instant(item.getCurrentPeriodStart()) : periodEnd;
+		return Optional.of(new PledgeReported(Provider.STRIPE, subscription.getId(), checkoutId(metadata), email, null,
+				tier, money(price.getUnitAmount() * quantity, price.getCurrency()),
+				BillingInterval.fromCode(price.getRecurring().getInterval()), state, paidThrough, cancelAtPeriodEnd,
+				(state == State.ENDED) ? cancellationReason(subscription) : null, instant(subscription.getCreated()),
+				now));
+	}
+
+	static boolean isCanceled(Subscription subscription) {
+		return StripeSubscriptionStatus.of(subscription.getStatus()) == StripeSubscriptionStatus.CANCELED;
+	}
+
+	/** Remembers the subscription as applied, for reconciliation to compare with. */
+	void remember(Subscription subscription, Instant at) {
+		SubscriptionItem item = subscription.getItems().getData().get(0);
+		boolean cancelAtPeriodEnd = Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd())
+				|| subscription.getCancelAt() != null;
+		this.repository.recordApplied(new AppliedSubscription(subscription.getId(), subscription.getStatus(),
+				instant(item.getCurrentPeriodEnd()), cancelAtPeriodEnd), at);
 	}
 
 	/**
-	 * Why a canceled subscription ended: money taken back (a refund or a lost dispute of
-	 * its latest payment) ends it at once, even when the reader had canceled it before.
+	 * Why Stripe canceled a subscription: it gave up retrying a failed renewal, a
+	 * dispute, or the reader (or staff) canceled it. The ledger's own reason for a cancel
+	 * it asked for travels in the comment.
 	 */
-	private String endedReason(Subscription subscription) throws StripeException {
-		String reason = cancellationReason(subscription);
-		if (!"canceled".equals(reason) || subscription.getLatestInvoice() == null) {
-			return reason;
-		}
-		Invoice latest = this.stripe.v1().invoices().retrieve(subscription.getLatestInvoice());
-		return invoicePayment(latest, this.clock.instant()).filter(PaymentState::endsPledge)
-			.map(PaymentState::status)
-			.orElse(reason);
-	}
-
-	private static String cancellationReason(Subscription subscription) {
+	private static EndedReason cancellationReason(Subscription subscription) {
 		Subscription.CancellationDetails details = subscription.getCancellationDetails();
 		if (details == null) {
-			return "canceled";
+			return EndedReason.CANCELED;
 		}
-		if (REFUNDED.equals(details.getComment()) || DISPUTE_LOST.equals(details.getComment())) {
-			return details.getComment();
+		for (EndedReason reason : EndedReason.values()) {
+			if (reason.code().equals(details.getComment())) {
+				return reason;
+			}
 		}
 		return switch (String.valueOf(details.getReason())) {
-			case "payment_failed" -> "payment_failed";
-			case "payment_disputed" -> DISPUTE_LOST;
-			default -> "canceled";
+			case "payment_failed" -> EndedReason.PAYMENT_FAILED;
+			case "payment_disputed" -> EndedReason.DISPUTE_LOST;
+			default -> EndedReason.CANCELED;
 		};
 	}
 
@@ -364,13 +337,8 @@ class StripeReports {
 	}
 
 	/** What became of one payment. */
-	private record PaymentState(Money amount, String status, long refundedMinor, String failureReason,
+	private record PaymentState(Money amount, PaymentStatus status, long refundedMinor, String failureReason,
 			Instant occurredAt) {
-
-		boolean endsPledge() {
-			return REFUNDED.equals(this.status) || DISPUTE_LOST.equals(this.status);
-		}
-
 	}
 
 }

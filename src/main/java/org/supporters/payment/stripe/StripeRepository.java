@@ -1,8 +1,6 @@
 package org.supporters.payment.stripe;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +53,7 @@ class StripeRepository {
 		this.db.insertInto(STRIPE_CUSTOMER)
 			.set(STRIPE_CUSTOMER.EMAIL, email)
 			.set(STRIPE_CUSTOMER.CUSTOMER_ID, customerId)
-			.set(STRIPE_CUSTOMER.CREATED_AT, at(at))
+			.set(STRIPE_CUSTOMER.CREATED_AT, at)
 			.onConflictDoNothing()
 			.execute();
 		return customerOf(email).orElseThrow();
@@ -65,8 +63,7 @@ class StripeRepository {
 		return this.db.selectFrom(STRIPE_SUBSCRIPTION_STATE)
 			.where(STRIPE_SUBSCRIPTION_STATE.SUBSCRIPTION_ID.eq(subscriptionId))
 			.fetchOptional()
-			.map((row) -> new AppliedSubscription(row.getSubscriptionId(), row.getStatus(),
-					(row.getCurrentPeriodEnd() != null) ? row.getCurrentPeriodEnd().toInstant() : null,
+			.map((row) -> new AppliedSubscription(row.getSubscriptionId(), row.getStatus(), row.getCurrentPeriodEnd(),
 					row.getCancelAtPeriodEnd()));
 	}
 
@@ -74,9 +71,9 @@ class StripeRepository {
 		this.db.insertInto(STRIPE_SUBSCRIPTION_STATE)
 			.set(STRIPE_SUBSCRIPTION_STATE.SUBSCRIPTION_ID, subscription.id())
 			.set(STRIPE_SUBSCRIPTION_STATE.STATUS, subscription.status())
-			.set(STRIPE_SUBSCRIPTION_STATE.CURRENT_PERIOD_END, at(subscription.currentPeriodEnd()))
+			.set(STRIPE_SUBSCRIPTION_STATE.CURRENT_PERIOD_END, subscription.currentPeriodEnd())
 			.set(STRIPE_SUBSCRIPTION_STATE.CANCEL_AT_PERIOD_END, subscription.cancelAtPeriodEnd())
-			.set(STRIPE_SUBSCRIPTION_STATE.APPLIED_AT, at(at))
+			.set(STRIPE_SUBSCRIPTION_STATE.APPLIED_AT, at)
 			.onConflict(STRIPE_SUBSCRIPTION_STATE.SUBSCRIPTION_ID)
 			.doUpdate()
 			.set(STRIPE_SUBSCRIPTION_STATE.STATUS, excluded(STRIPE_SUBSCRIPTION_STATE.STATUS))
@@ -90,7 +87,7 @@ class StripeRepository {
 
 	void recordDrift(Instant at, String kind, String objectId, String details) {
 		this.db.insertInto(STRIPE_DRIFT)
-			.set(STRIPE_DRIFT.FOUND_AT, at(at))
+			.set(STRIPE_DRIFT.FOUND_AT, at)
 			.set(STRIPE_DRIFT.KIND, kind)
 			.set(STRIPE_DRIFT.OBJECT_ID, objectId)
 			.set(STRIPE_DRIFT.DETAILS, details)
@@ -101,12 +98,8 @@ class StripeRepository {
 		return this.db.selectFrom(STRIPE_DRIFT)
 			.orderBy(STRIPE_DRIFT.FOUND_AT.desc(), STRIPE_DRIFT.ID.desc())
 			.limit(limit)
-			.fetch((row) -> new ReconciliationDrift(row.getFoundAt().toInstant(), row.getKind(), row.getObjectId(),
+			.fetch((row) -> new ReconciliationDrift(row.getFoundAt(), row.getKind(), row.getObjectId(),
 					row.getDetails()));
-	}
-
-	private static OffsetDateTime at(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
 	}
 
 	/** A subscription's state as the service last applied it. */

@@ -10,11 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.supporters.supporter.Provider;
+import org.supporters.supporter.PledgeReported.State;
+import org.supporters.supporter.PaymentStatus;
 import org.supporters.IntegrationTest;
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Money;
-import org.supporters.payment.PaymentReported;
-import org.supporters.payment.PledgeReported;
+import org.supporters.supporter.PaymentReported;
+import org.supporters.supporter.PledgeReported;
 import org.supporters.payment.ProviderEventInbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +45,8 @@ class InboxOrderingTests extends IntegrationTest {
 		String email = email();
 		String subscription = SandboxIds.next("sub_sbx_");
 		Instant at = this.clock.instant();
-		PledgeReported pledge = pledge(subscription, email, "active", at);
-		PaymentReported payment = payment(SandboxIds.next("py_sbx_"), subscription, "succeeded", at);
+		PledgeReported pledge = pledge(subscription, email, State.ACTIVE, at);
+		PaymentReported payment = payment(SandboxIds.next("py_sbx_"), subscription, PaymentStatus.SUCCEEDED, at);
 		String eventId = SandboxIds.next("evt_sbx_");
 
 		this.events.send(eventId, "invoice.paid", at, pledge, payment);
@@ -67,8 +70,8 @@ class InboxOrderingTests extends IntegrationTest {
 		Instant renewedAt = this.clock.instant();
 		Instant failedLater = renewedAt.plus(Duration.ofDays(30));
 
-		deliver("invoice.payment_failed", pledge(subscription, email, "past_due", failedLater), null);
-		deliver("invoice.paid", pledge(subscription, email, "active", renewedAt), null);
+		deliver("invoice.payment_failed", pledge(subscription, email, State.PAST_DUE, failedLater), null);
+		deliver("invoice.paid", pledge(subscription, email, State.ACTIVE, renewedAt), null);
 
 		assertThat(this.jdbc.queryForMap("select status, provider_state_at from pledge where provider_ref = ?",
 				subscription))
@@ -81,7 +84,7 @@ class InboxOrderingTests extends IntegrationTest {
 		String subscription = SandboxIds.next("sub_sbx_");
 		Instant at = this.clock.instant();
 		String early = deliver("invoice.paid", null,
-				payment(SandboxIds.next("py_sbx_"), subscription, "succeeded", at));
+				payment(SandboxIds.next("py_sbx_"), subscription, PaymentStatus.SUCCEEDED, at));
 
 		Map<String, Object> waiting = this.jdbc
 			.queryForMap("select processed_at, attempts, last_error from provider_event where event_id = ?", early);
@@ -89,7 +92,7 @@ class InboxOrderingTests extends IntegrationTest {
 		assertThat(waiting).containsEntry("attempts", 1);
 		assertThat((String) waiting.get("last_error")).contains("No pledge " + subscription);
 
-		deliver("checkout.session.completed", pledge(subscription, email, "active", at), null);
+		deliver("checkout.session.completed", pledge(subscription, email, State.ACTIVE, at), null);
 		this.clock.advance(Duration.ofMinutes(1));
 		this.inbox.applyDue();
 
@@ -109,14 +112,13 @@ class InboxOrderingTests extends IntegrationTest {
 		return eventId;
 	}
 
-	private static PledgeReported pledge(String subscription, String email, String status, Instant at) {
-		return new PledgeReported(SandboxEvents.PROVIDER, subscription, null, email, null, "friend",
-				Money.of(500, "EUR"), BillingInterval.MONTH, status, at.plus(Duration.ofDays(30)), false, null, at);
+	private static PledgeReported pledge(String subscription, String email, State state, Instant at) {
+		return new PledgeReported(Provider.SANDBOX, subscription, null, email, null, "friend", Money.of(500, "EUR"),
+				BillingInterval.MONTH, state, at.plus(Duration.ofDays(30)), false, null, null, at);
 	}
 
-	private static PaymentReported payment(String id, String subscription, String status, Instant at) {
-		return new PaymentReported(SandboxEvents.PROVIDER, id, subscription, Money.of(500, "EUR"), status, 0, null, at,
-				at);
+	private static PaymentReported payment(String id, String subscription, PaymentStatus status, Instant at) {
+		return new PaymentReported(Provider.SANDBOX, id, subscription, Money.of(500, "EUR"), status, 0, null, at, at);
 	}
 
 	private static String email() {

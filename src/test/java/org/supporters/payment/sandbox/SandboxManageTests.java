@@ -59,7 +59,7 @@ class SandboxManageTests extends IntegrationTest {
 		assertThat(this.jdbc.queryForObject("""
 				select p.cancel_at_period_end from pledge p join supporter s on s.id = p.supporter_id
 				where s.email = ?""", Boolean.class, email)).isTrue();
-		assertThat(this.memberships.membershipOfEmail(email).orElseThrow().status()).isEqualTo("canceling");
+		assertThat(this.memberships.membershipOfEmail(email).orElseThrow().status().code()).isEqualTo("canceling");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from provider_event where provider = 'sandbox' and type = 'customer.subscription.updated'"
 						+ " and payload -> 'pledge' ->> 'email' = ?",

@@ -2,6 +2,7 @@ package org.supporters.payment.stripe;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,7 +51,7 @@ class StripeEventTests extends StripeIntegrationTest {
 		assertThat(pledge(paid.subscription())).containsEntry("status", "active")
 			.containsEntry("cancel_at_period_end", true);
 		assertThat(payment(paid.invoice())).containsEntry("status", "succeeded");
-		assertThat(membership(reader).status()).isEqualTo("canceling");
+		assertThat(membership(reader).status().code()).isEqualTo("canceling");
 	}
 
 	@Test
@@ -85,7 +86,7 @@ class StripeEventTests extends StripeIntegrationTest {
 
 		assertThat(pledge(paid.subscription())).containsEntry("status", "canceled")
 			.containsEntry("ended_reason", "canceled");
-		assertThat(membership(reader).status()).as("a reader who canceled keeps the period paid for")
+		assertThat(membership(reader).status().code()).as("a reader who canceled keeps the period paid for")
 			.isEqualTo("canceling");
 	}
 
@@ -118,7 +119,7 @@ class StripeEventTests extends StripeIntegrationTest {
 				FakeStripe.json("comment", null, "feedback", null, "reason", "cancellation_requested"));
 		String lateUpdate = stripe.event("customer.subscription.updated", paid.subscription(), Instant.now());
 		deliverAndApply(stripe.event("customer.subscription.deleted", paid.subscription(), Instant.now()));
-		assertThat(membership(reader).status()).isEqualTo("canceling");
+		assertThat(membership(reader).status().code()).isEqualTo("canceling");
 
 		stripe.refund(paid.charge(), 1000);
 		deliverAndApply(stripe.event("charge.refunded", paid.charge(), Instant.now()));
@@ -141,7 +142,7 @@ class StripeEventTests extends StripeIntegrationTest {
 		assertThat(payment(paid.invoice())).containsEntry("status", "partially_refunded")
 			.containsEntry("refunded_minor", 300L);
 		assertThat(pledge(paid.subscription())).containsEntry("status", "active");
-		assertThat(membership(reader).status()).isEqualTo("active");
+		assertThat(membership(reader).status().code()).isEqualTo("active");
 		assertThat(stripe.requests("DELETE", "/v1/subscriptions/" + paid.subscription())).isEmpty();
 	}
 
@@ -150,7 +151,7 @@ class StripeEventTests extends StripeIntegrationTest {
 		Customer reader = customer();
 		Paid paid = stripe.paidOneOff(reader.id(), 2500, Map.of(), Instant.now());
 		deliverAndApply(stripe.event("charge.succeeded", paid.charge(), Instant.now()));
-		assertThat(membership(reader).status()).isEqualTo("contributor");
+		assertThat(membership(reader).status().code()).isEqualTo("contributor");
 
 		stripe.refund(paid.charge(), 2500);
 		deliverAndApply(stripe.event("charge.refunded", paid.charge(), Instant.now()));
@@ -158,6 +159,88 @@ class StripeEventTests extends StripeIntegrationTest {
 		assertThat(pledge(paid.paymentIntent())).containsEntry("status", "refunded")
 			.containsEntry("ended_reason", "refunded");
 		assertThat(membership(reader).member()).isFalse();
+	}
+
+	@Test
+	void aOneOffContributionAppliedDaysLateCountsFromWhenTheReaderPaid() {
+		Customer reader = customer();
+		Instant paidAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+		Paid paid = stripe.paidOneOff(reader.id(), 2500, Map.of(), paidAt);
+
+		deliverAndApply(stripe.event("charge.succeeded", paid.charge(), paidAt));
+
+		assertThat(membership(reader).status().code()).isEqualTo("contributor");
+		assertThat(membership(reader).validUntil()).as("90 days from the payment, not from the late webhook")
+			.isEqualTo(paidAt.plus(Duration.ofDays(90)));
+	}
+
+	@Test
+	void fullRefundOfAnEarlierPeriodsPaymentIsRecordedAndKeepsTheCurrentPeriod() {
+		Customer reader = customer();
+		Instant start = Instant.now().minus(Duration.ofDays(35));
+		Paid paid = stripe.paidSubscription(reader.id(), 1000, "month", Map.of("tier", "supporter"), start);
+		String renewal = renewal(paid, reader, start.plus(Duration.ofDays(30)));
+		deliverAndApply(stripe.event("invoice.paid", paid.invoice(), start));
+		deliverAndApply(stripe.event("invoice.paid", renewal, Instant.now()));
+
+		stripe.refund(paid.charge(), 1000);
+		deliverAndApply(stripe.event("charge.refunded", paid.charge(), Instant.now()));
+
+		assertThat(payment(paid.invoice())).containsEntry("status", "refunded").containsEntry("refunded_minor", 1000L);
+		assertThat(pledge(paid.subscription())).containsEntry("status", "active").containsEntry("ended_reason", null);
+		assertThat(membership(reader).status().code()).isEqualTo("active");
+		assertThat(stripe.requests("DELETE", "/v1/subscriptions/" + paid.subscription())).isEmpty();
+	}
+
+	@Test
+	void fullRefundOfThePaymentForTheCurrentPeriodEndsThePledgeAtOnce() {
+		Customer reader = customer();
+		Instant start = Instant.now().minus(Duration.ofDays(35));
+		Paid paid = stripe.paidSubscription(reader.id(), 1000, "month", Map.of("tier", "supporter"), start);
+		String renewal = renewal(paid, reader, start.plus(Duration.ofDays(30)));
+		deliverAndApply(stripe.event("invoice.paid", paid.invoice(), start));
+		deliverAndApply(stripe.event("invoice.paid", renewal, Instant.now()));
+
+		stripe.refund(stripe.object(renewal).get("__charge").getAsString(), 1000);
+		deliverAndApply(
+				stripe.event("charge.refunded", stripe.object(renewal).get("__charge").getAsString(), Instant.now()));
+
+		assertThat(pledge(paid.subscription())).containsEntry("status", "canceled")
+			.containsEntry("ended_reason", "refunded");
+		assertThat(membership(reader).member()).isFalse();
+		assertThat(stripe.requests("DELETE", "/v1/subscriptions/" + paid.subscription())).hasSize(1);
+	}
+
+	@Test
+	void lostDisputeOfAnEarlierPeriodsPaymentEndsThePledge() {
+		Customer reader = customer();
+		Instant start = Instant.now().minus(Duration.ofDays(35));
+		Paid paid = stripe.paidSubscription(reader.id(), 1000, "month", Map.of("tier", "supporter"), start);
+		String renewal = renewal(paid, reader, start.plus(Duration.ofDays(30)));
+		deliverAndApply(stripe.event("invoice.paid", paid.invoice(), start));
+		deliverAndApply(stripe.event("invoice.paid", renewal, Instant.now()));
+
+		String dispute = stripe.dispute(paid.charge(), "lost");
+		deliverAndApply(stripe.event("charge.dispute.closed", dispute, Instant.now()));
+
+		assertThat(payment(paid.invoice())).containsEntry("status", "dispute_lost");
+		assertThat(pledge(paid.subscription())).containsEntry("status", "canceled")
+			.containsEntry("ended_reason", "dispute_lost");
+		assertThat(membership(reader).member()).isFalse();
+	}
+
+	/**
+	 * Stripe renews the subscription for the period starting {@code at}: its latest
+	 * invoice.
+	 */
+	private String renewal(Paid paid, Customer reader, Instant at) {
+		String renewal = stripe.paidInvoice(paid.subscription(), reader.id(), 1000, at);
+		JsonObject subscription = stripe.object(paid.subscription());
+		subscription.addProperty("latest_invoice", renewal);
+		JsonObject item = subscription.getAsJsonObject("items").getAsJsonArray("data").get(0).getAsJsonObject();
+		item.addProperty("current_period_start", at.getEpochSecond());
+		item.addProperty("current_period_end", at.plus(Duration.ofDays(30)).getEpochSecond());
+		return renewal;
 	}
 
 	@Test
@@ -193,7 +276,7 @@ class StripeEventTests extends StripeIntegrationTest {
 
 		assertThat(payment(paid.invoice())).containsEntry("status", "succeeded");
 		assertThat(pledge(paid.subscription())).containsEntry("status", "active");
-		assertThat(membership(reader).status()).isEqualTo("active");
+		assertThat(membership(reader).status().code()).isEqualTo("active");
 	}
 
 	@Test
@@ -397,7 +480,7 @@ class StripeEventTests extends StripeIntegrationTest {
 				List.of(String.valueOf(pledge.get("status")), String.valueOf(pledge.get("ended_reason")),
 						String.valueOf(pledge.get("cancel_at_period_end")), String.valueOf(pledge.get("tier"))),
 				List.of(payment(scenario.paid().invoice()).toString(), payment(scenario.renewal()).toString()),
-				membership(scenario.reader()).status());
+				membership(scenario.reader()).status().code());
 	}
 
 	private Membership membership(Customer reader) {

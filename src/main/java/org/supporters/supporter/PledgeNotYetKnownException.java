@@ -1,4 +1,4 @@
-package org.supporters.payment;
+package org.supporters.supporter;
 
 /**
  * An event refers to a pledge whose own event has not been applied yet. The inbox tries
@@ -6,8 +6,8 @@ package org.supporters.payment;
  */
 public class PledgeNotYetKnownException extends RuntimeException {
 
-	public PledgeNotYetKnownException(String provider, String pledgeReference) {
-		super("No pledge " + pledgeReference + " from " + provider + " yet; will retry");
+	PledgeNotYetKnownException(Provider provider, String pledgeReference) {
+		super("No pledge " + pledgeReference + " from " + provider.code() + " yet; will retry");
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.supporters.payment;
+package org.supporters.supporter;
 
 /** What a provider event says about the world, in the service's own words. */
 public sealed interface ProviderReport permits PledgeReported, PaymentReported {

@@ -1,0 +1,137 @@
+package org.supporters.supporter;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules of a pledge's life, whichever provider reports it. A report changes a pledge
+ * only when it is not older than what was applied; what changed is said once, as a
+ * {@link Change}, so that a repeated or late report changes and says nothing.
+ * <ul>
+ * <li>A pledge ends when the provider ends it: the reader canceled (they keep what they
+ * paid for until period end), or the provider gave up retrying a failed renewal.</li>
+ * <li>Money taken back in full ends it at once: a full refund of the payment that pays
+ * for the current period, or a lost dispute of any payment (a fraud signal). A full
+ * refund of an earlier period's payment is recorded and ends nothing.</li>
+ * <li>An ended pledge stays ended, for the reason it ended, except that money taken back
+ * ends at once what a reader's cancel left running to period end.</li>
+ * </ul>
+ */
+final class LedgerRules {
+
+	private LedgerRules() {
+	}
+
+	static PledgeOutcome pledge(PledgeState current, PledgeKind kind, PledgeReported report) {
+		if (current != null && report.observedAt().isBefore(current.providerStateAt())) {
+			return PledgeOutcome.IGNORED;
+		}
+		boolean ending = report.state() == PledgeReported.State.ENDED;
+		PledgeStatus status = switch (report.state()) {
+			case PAID -> PledgeStatus.PAID;
+			case ACTIVE -> PledgeStatus.ACTIVE;
+			case PAST_DUE -> PledgeStatus.PAST_DUE;
+			case ENDED -> (kind == PledgeKind.RECURRING) ? PledgeStatus.CANCELED : PledgeStatus.REFUNDED;
+		};
+		PledgeState reported = new PledgeState(status, report.currentPeriodEnd(), report.cancelAtPeriodEnd(),
+				ending ? report.endedReason() : null, ending ? report.observedAt() : null, report.observedAt());
+		if (current == null) {
+			return new PledgeOutcome(reported,
+					ending ? List.of(Change.STARTED, Change.ENDED) : List.of(Change.STARTED));
+		}
+		if (current.ended()) {
+			return PledgeOutcome.IGNORED;
+		}
+		List<Change> changes = new ArrayList<>();
+		if (ending) {
+			changes.add(Change.ENDED);
+		}
+		else if (current.status() == PledgeStatus.PAST_DUE && status == PledgeStatus.ACTIVE) {
+			changes.add(Change.RECOVERED);
+		}
+		else if (current.status() == PledgeStatus.ACTIVE && status == PledgeStatus.ACTIVE
+				&& later(report.currentPeriodEnd(), current.currentPeriodEnd())) {
+			changes.add(Change.RENEWED);
+		}
+		else if (current.status() == PledgeStatus.ACTIVE && status == PledgeStatus.PAST_DUE) {
+			changes.add(Change.RENEWAL_FAILED);
+		}
+		if (!ending && report.cancelAtPeriodEnd() && !current.cancelAtPeriodEnd()) {
+			changes.add(Change.CANCELED);
+		}
+		return new PledgeOutcome(reported, changes);
+	}
+
+	/**
+	 * @param pledge the pledge the payment is for, as stored
+	 * @param current the payment as stored, or {@code null} when new
+	 * @param paysCurrentPeriod whether no later payment of the pledge took money
+	 */
+	static PaymentOutcome payment(PledgeState pledge, PledgeKind kind, PaymentState current, PaymentReported report,
+			boolean paysCurrentPeriod) {
+		if (current != null && report.observedAt().isBefore(current.providerStateAt())) {
+			return PaymentOutcome.IGNORED;
+		}
+		long refundedBefore = (current != null) ? current.refundedMinor() : 0;
+		long newlyRefunded = Math.max(0, report.refundedMinor() - refundedBefore);
+		PaymentStatus before = (current != null) ? current.status() : null;
+		EndedReason takenBack = null;
+		if (report.status() == PaymentStatus.DISPUTE_LOST && before != PaymentStatus.DISPUTE_LOST) {
+			takenBack = EndedReason.DISPUTE_LOST;
+		}
+		else if (report.status() == PaymentStatus.REFUNDED && before != PaymentStatus.REFUNDED && paysCurrentPeriod) {
+			takenBack = EndedReason.REFUNDED;
+		}
+		PledgeState ended = null;
+		if (takenBack != null && (!pledge.ended() || pledge.endedReason() == EndedReason.CANCELED)) {
+			PledgeStatus status = (kind == PledgeKind.RECURRING) ? PledgeStatus.CANCELED : PledgeStatus.REFUNDED;
+			ended = new PledgeState(status, pledge.currentPeriodEnd(), pledge.cancelAtPeriodEnd(), takenBack,
+					pledge.ended() ? pledge.endedAt() : report.observedAt(), pledge.providerStateAt());
+		}
+		return new PaymentOutcome(true, newlyRefunded, ended);
+	}
+
+	private static boolean later(Instant instant, Instant than) {
+		return instant != null && (than == null || instant.isAfter(than));
+	}
+
+	/** A pledge as the ledger keeps it. */
+	record PledgeState(PledgeStatus status, Instant currentPeriodEnd, boolean cancelAtPeriodEnd,
+			EndedReason endedReason, Instant endedAt, Instant providerStateAt) {
+
+		boolean ended() {
+			return this.endedAt != null;
+		}
+
+	}
+
+	/** A payment as the ledger keeps it. */
+	record PaymentState(PaymentStatus status, long refundedMinor, Instant providerStateAt) {
+	}
+
+	/** What happened to a pledge, each said by one event. */
+	enum Change {
+
+		STARTED, RENEWED, RENEWAL_FAILED, RECOVERED, CANCELED, ENDED
+
+	}
+
+	/** The pledge to store, or {@code null} to store nothing, and what changed. */
+	record PledgeOutcome(PledgeState state, List<Change> changes) {
+
+		static final PledgeOutcome IGNORED = new PledgeOutcome(null, List.of());
+
+	}
+
+	/**
+	 * Whether to store the payment, how much of it was refunded by this report, and the
+	 * pledge it ended ({@code null} when it ended none).
+	 */
+	record PaymentOutcome(boolean store, long newlyRefunded, PledgeState endedPledge) {
+
+		static final PaymentOutcome IGNORED = new PaymentOutcome(false, 0, null);
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.supporters.supporter;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Money;
+
+/**
+ * The provider reported the state of a pledge (a subscription, or a paid one-off
+ * contribution) as it was at {@code observedAt}. It says what the provider did, not what
+ * follows from it: the ledger decides what the pledge becomes. An older report than the
+ * one already applied changes nothing.
+ *
+ * @param checkoutId our checkout the pledge started from, when known
+ * @param interval {@code null} for a one-off contribution
+ * @param endedReason why the provider ended it ({@link EndedReason#CANCELED} by the
+ * reader, {@link EndedReason#PAYMENT_FAILED} when it gave up retrying), only when
+ * {@code state} is {@link State#ENDED}
+ * @param startedAt when the reader paid or subscribed, by the provider's clock: a period
+ * counts from there, however late the report arrives
+ */
+public record PledgeReported(Provider provider, String reference, UUID checkoutId, String email, String name,
+		String tierSlug, Money amount, BillingInterval interval, State state, Instant currentPeriodEnd,
+		boolean cancelAtPeriodEnd, EndedReason endedReason, Instant startedAt,
+		Instant observedAt) implements ProviderReport {
+
+	public boolean recurring() {
+		return this.interval != null;
+	}
+
+	/** What the provider says of the pledge. */
+	public enum State {
+
+		/** A one-off contribution was paid. */
+		PAID,
+
+		/** A subscription is paid for its current period. */
+		ACTIVE,
+
+		/** A renewal failed and the provider is retrying. */
+		PAST_DUE,
+
+		/** The provider stopped the subscription, for {@code endedReason}. */
+		ENDED
+
+	}
+
+}

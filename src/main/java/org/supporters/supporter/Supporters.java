@@ -1,0 +1,40 @@
+package org.supporters.supporter;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may read of the ledger: a supporter, their pledges and payments. */
+@Service
+@Transactional(readOnly = true)
+public class Supporters {
+
+	private final LedgerReadRepository repository;
+
+	Supporters(LedgerReadRepository repository) {
+		this.repository = repository;
+	}
+
+	public Optional<Supporter> supporter(UUID id) {
+		return this.repository.supporter(id);
+	}
+
+	/** The supporter with this email, in any letter case. */
+	public Optional<UUID> idOf(String email) {
+		return this.repository.idOf(email);
+	}
+
+	/** The supporter's pledges, newest first. */
+	public List<Pledge> pledges(UUID supporterId) {
+		return this.repository.pledges(supporterId);
+	}
+
+	/** The payments of the supporter's pledges, newest first. */
+	public List<Payment> payments(UUID supporterId) {
+		return this.repository.payments(supporterId);
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.supporters.supporter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Money;
+import org.supporters.supporter.LedgerRules.Change;
+import org.supporters.supporter.LedgerRules.PaymentState;
+import org.supporters.supporter.LedgerRules.PledgeState;
+import org.supporters.supporter.PledgeReported.State;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+
+/**
+ * The rules of a pledge's life, table by table: what each report makes of a pledge, which
+ * change it says (once), and what money taken back ends.
+ */
+class LedgerRulesTests {
+
+	private static final Instant BEFORE = Instant.parse("2026-01-01T10:00:00Z");
+
+	private static final Instant NOW = Instant.parse("2026-01-10T10:00:00Z");
+
+	private static final Instant PERIOD_END = Instant.parse("2026-02-01T10:00:00Z");
+
+	private static final Instant NEXT_PERIOD_END = Instant.parse("2026-03-01T10:00:00Z");
+
+	static Stream<Arguments> pledgeReports() {
+		return Stream.of(
+				argumentSet("a first report starts the pledge", null, report(State.ACTIVE, PERIOD_END, false, null),
+						PledgeStatus.ACTIVE, null, List.of(Change.STARTED)),
+				argumentSet("a first report of an ended subscription starts and ends it", null,
+						report(State.ENDED, PERIOD_END, false, EndedReason.CANCELED), PledgeStatus.CANCELED,
+						EndedReason.CANCELED, List.of(Change.STARTED, Change.ENDED)),
+				argumentSet("the same report again says nothing", active(PERIOD_END, false),
+						report(State.ACTIVE, PERIOD_END, false, null), PledgeStatus.ACTIVE, null, List.of()),
+				argumentSet("a later period end is a renewal", active(PERIOD_END, false),
+						report(State.ACTIVE, NEXT_PERIOD_END, false, null), PledgeStatus.ACTIVE, null,
+						List.of(Change.RENEWED)),
+				argumentSet("past due is a failed renewal", active(PERIOD_END, false),
+						report(State.PAST_DUE, PERIOD_END, false, null), PledgeStatus.PAST_DUE, null,
+						List.of(Change.RENEWAL_FAILED)),
+				argumentSet("past due again says nothing", pastDue(), report(State.PAST_DUE, PERIOD_END, false, null),
+						PledgeStatus.PAST_DUE, null, List.of()),
+				argumentSet("paid again after a failure is a recovery", pastDue(),
+						report(State.ACTIVE, NEXT_PERIOD_END, false, null), PledgeStatus.ACTIVE, null,
+						List.of(Change.RECOVERED)),
+				argumentSet("a reader's cancel ends it at period end", active(PERIOD_END, false),
+						report(State.ACTIVE, PERIOD_END, true, null), PledgeStatus.ACTIVE, null,
+						List.of(Change.CANCELED)),
+				argumentSet("the provider giving up ends it", pastDue(),
+						report(State.ENDED, PERIOD_END, false, EndedReason.PAYMENT_FAILED), PledgeStatus.CANCELED,
+						EndedReason.PAYMENT_FAILED, List.of(Change.ENDED)),
+				argumentSet("the canceled subscription at period end ends it", active(PERIOD_END, true),
+						report(State.ENDED, PERIOD_END, true, EndedReason.CANCELED), PledgeStatus.CANCELED,
+						EndedReason.CANCELED, List.of(Change.ENDED)));
+	}
+
+	@ParameterizedTest
+	@MethodSource
+	void pledgeReports(PledgeState current, PledgeReported report, PledgeStatus status, EndedReason reason,
+			List<Change> changes) {
+		LedgerRules.PledgeOutcome outcome = LedgerRules.pledge(current, PledgeKind.RECURRING, report);
+		assertThat(outcome.state().status()).isEqualTo(status);
+		assertThat(outcome.state().endedReason()).isEqualTo(reason);
+		assertThat(outcome.changes()).isEqualTo(changes);
+	}
+
+	static Stream<Arguments> reportsThatChangeNothing() {
+		return Stream.of(argumentSet("a report older than the one applied", active(PERIOD_END, false),
+				new PledgeReported(Provider.SANDBOX, "sub_1", null, "a@example.org", null, null, Money.of(500, "EUR"),
+						BillingInterval.MONTH, State.PAST_DUE, PERIOD_END, false, null, null, BEFORE.minusSeconds(1))),
+				argumentSet("a late report of a pledge that ended: it stays ended, for its reason",
+						ended(EndedReason.REFUNDED), report(State.ACTIVE, NEXT_PERIOD_END, false, null)),
+				argumentSet("the provider's cancel after the ledger ended it", ended(EndedReason.DISPUTE_LOST),
+						report(State.ENDED, PERIOD_END, false, EndedReason.CANCELED)));
+	}
+
+	@ParameterizedTest
+	@MethodSource
+	void reportsThatChangeNothing(PledgeState current, PledgeReported report) {
+		LedgerRules.PledgeOutcome outcome = LedgerRules.pledge(current, PledgeKind.RECURRING, report);
+		assertThat(outcome.state()).isNull();
+		assertThat(outcome.changes()).isEmpty();
+	}
+
+	static Stream<Arguments> moneyTakenBack() {
+		PaymentState paid = new PaymentState(PaymentStatus.SUCCEEDED, 0, BEFORE);
+		return Stream.of(
+				argumentSet("full refund of the payment for the current period ends it at once",
+						active(PERIOD_END, false), paid, payment(PaymentStatus.REFUNDED, 1000), true, 1000L,
+						EndedReason.REFUNDED),
+				argumentSet("full refund of an earlier period's payment is recorded and ends nothing",
+						active(PERIOD_END, false), paid, payment(PaymentStatus.REFUNDED, 1000), false, 1000L, null),
+				argumentSet("a partial refund ends nothing", active(PERIOD_END, false), paid,
+						payment(PaymentStatus.PARTIALLY_REFUNDED, 300), true, 300L, null),
+				argumentSet("the rest refunded later: only the new part, and it ends now", active(PERIOD_END, false),
+						new PaymentState(PaymentStatus.PARTIALLY_REFUNDED, 300, BEFORE),
+						payment(PaymentStatus.REFUNDED, 1000), true, 700L, EndedReason.REFUNDED),
+				argumentSet("a lost dispute of the current period's payment ends it", active(PERIOD_END, false), paid,
+						payment(PaymentStatus.DISPUTE_LOST, 0), true, 0L, EndedReason.DISPUTE_LOST),
+				argumentSet("a lost dispute of an earlier period's payment ends it too", active(PERIOD_END, false),
+						paid, payment(PaymentStatus.DISPUTE_LOST, 0), false, 0L, EndedReason.DISPUTE_LOST),
+				argumentSet("an open dispute ends nothing yet", active(PERIOD_END, false), paid,
+						payment(PaymentStatus.DISPUTED, 0), true, 0L, null),
+				argumentSet("money taken back ends at once what the reader's cancel left running",
+						ended(EndedReason.CANCELED), paid, payment(PaymentStatus.REFUNDED, 1000), true, 1000L,
+						EndedReason.REFUNDED),
+				argumentSet("a refund after renewals were given up changes no reason",
+						ended(EndedReason.PAYMENT_FAILED), paid, payment(PaymentStatus.REFUNDED, 1000), true, 1000L,
+						null),
+				argumentSet("the same refund reported again says nothing", ended(EndedReason.REFUNDED),
+						new PaymentState(PaymentStatus.REFUNDED, 1000, BEFORE), payment(PaymentStatus.REFUNDED, 1000),
+						true, 0L, null));
+	}
+
+	@ParameterizedTest
+	@MethodSource
+	void moneyTakenBack(PledgeState pledge, PaymentState current, PaymentReported report, boolean paysCurrentPeriod,
+			long newlyRefunded, EndedReason ends) {
+		LedgerRules.PaymentOutcome outcome = LedgerRules.payment(pledge, PledgeKind.RECURRING, current, report,
+				paysCurrentPeriod);
+		assertThat(outcome.store()).isTrue();
+		assertThat(outcome.newlyRefunded()).isEqualTo(newlyRefunded);
+		assertThat((outcome.endedPledge() != null) ? outcome.endedPledge().endedReason() : null).isEqualTo(ends);
+		if (ends != null) {
+			assertThat(outcome.endedPledge().status()).isEqualTo(PledgeStatus.CANCELED);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource
+	void oneOffs(PaymentStatus status, PledgeStatus pledgeStatus, EndedReason reason) {
+		PledgeState paid = new PledgeState(PledgeStatus.PAID, null, false, null, null, BEFORE);
+		LedgerRules.PaymentOutcome outcome = LedgerRules.payment(paid, PledgeKind.ONE_OFF,
+				new PaymentState(PaymentStatus.SUCCEEDED, 0, BEFORE), payment(status, 1000), true);
+		assertThat(outcome.endedPledge().status()).isEqualTo(pledgeStatus);
+		assertThat(outcome.endedPledge().endedReason()).isEqualTo(reason);
+	}
+
+	static Stream<Arguments> oneOffs() {
+		return Stream.of(
+				argumentSet("a refunded contribution is refunded", PaymentStatus.REFUNDED, PledgeStatus.REFUNDED,
+						EndedReason.REFUNDED),
+				argumentSet("a contribution lost in a dispute is refunded, for that reason", PaymentStatus.DISPUTE_LOST,
+						PledgeStatus.REFUNDED, EndedReason.DISPUTE_LOST));
+	}
+
+	private static PledgeState active(Instant periodEnd, boolean cancelAtPeriodEnd) {
+		return new PledgeState(PledgeStatus.ACTIVE, periodEnd, cancelAtPeriodEnd, null, null, BEFORE);
+	}
+
+	private static PledgeState pastDue() {
+		return new PledgeState(PledgeStatus.PAST_DUE, PERIOD_END, false, null, null, BEFORE);
+	}
+
+	private static PledgeState ended(EndedReason reason) {
+		return new PledgeState(PledgeStatus.CANCELED, PERIOD_END, false, reason, BEFORE, BEFORE);
+	}
+
+	private static PledgeReported report(State state, Instant periodEnd, boolean cancelAtPeriodEnd,
+			EndedReason endedReason) {
+		return new PledgeReported(Provider.SANDBOX, "sub_1", null, "a@example.org", null, null, Money.of(500, "EUR"),
+				BillingInterval.MONTH, state, periodEnd, cancelAtPeriodEnd, endedReason, null, NOW);
+	}
+
+	private static PaymentReported payment(PaymentStatus status, long refundedMinor) {
+		return new PaymentReported(Provider.SANDBOX, "py_1", "sub_1", Money.of(1000, "EUR"), status, refundedMinor,
+				null, BEFORE, NOW);
+	}
+
+}
