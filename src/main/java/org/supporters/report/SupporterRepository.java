@@ -44,6 +44,22 @@ class SupporterRepository {
 
 	private static final Pledge P = PLEDGE.as("p");
 
+	// the columns of the pledge shown on each row, by the name of the lateral table that
+	// selects them (shownPledge)
+	private static final Field<PledgeStatus> SHOWN_STATUS = shown(P.STATUS);
+
+	private static final Field<PledgeKind> SHOWN_KIND = shown(P.KIND);
+
+	private static final Field<String> SHOWN_TIER_NAME = DSL.field(DSL.name("shown", "tier_name"), String.class);
+
+	private static final Field<String> SHOWN_INTERVAL = shown(P.BILLING_INTERVAL);
+
+	private static final Field<Long> SHOWN_AMOUNT = shown(P.AMOUNT_MINOR);
+
+	private static final Field<String> SHOWN_CURRENCY = shown(P.CURRENCY);
+
+	private static final Field<Provider> SHOWN_PROVIDER = shown(P.PROVIDER);
+
 	private final DSLContext db;
 
 	/** Which pledges count now: the dashboard's rule, so the list agrees with it. */
@@ -73,7 +89,11 @@ class SupporterRepository {
 				.orderBy(DSL.field(DSL.condition(this.current.sql(P.getName()), now)).desc().nullsLast(),
 						DSL.field(P.STATUS.in(PledgeStatus.ACTIVE, PledgeStatus.PAST_DUE)).desc(), P.CREATED_AT.desc())
 				.limit(1))
-			.as("current");
+			.as("shown");
+	}
+
+	private static <T> Field<T> shown(Field<T> column) {
+		return DSL.field(DSL.name("shown", column.getName()), column.getDataType());
 	}
 
 	/** One page of the list as of now, after the filter's cursor. */
@@ -156,13 +176,9 @@ class SupporterRepository {
 			}
 		}
 		Table<?> shown = shownPledge(now);
-		// read back by position in row(): keep this order
 		return this.db
-			.select(SUPPORTER.ID, SUPPORTER.EMAIL, SUPPORTER.NAME, SUPPORTER.CREATED_AT, shown.field(P.STATUS),
-					shown.field(P.KIND), shown.field("tier_name", String.class),
-					shown.field(P.BILLING_INTERVAL.getName(), String.class),
-					shown.field(P.AMOUNT_MINOR.getName(), Long.class), shown.field(P.CURRENCY.getName(), String.class),
-					shown.field(P.PROVIDER))
+			.select(SUPPORTER.ID, SUPPORTER.EMAIL, SUPPORTER.NAME, SUPPORTER.CREATED_AT, SHOWN_STATUS, SHOWN_KIND,
+					SHOWN_TIER_NAME, SHOWN_INTERVAL, SHOWN_AMOUNT, SHOWN_CURRENCY, SHOWN_PROVIDER)
 			.from(SUPPORTER)
 			.leftJoin(shown)
 			.on(DSL.trueCondition())
@@ -223,12 +239,12 @@ class SupporterRepository {
 	}
 
 	private static SupporterRow row(Record row) {
-		Long amount = row.get(8, Long.class);
-		String currency = row.get(9, String.class);
+		Long amount = row.get(SHOWN_AMOUNT);
+		String currency = row.get(SHOWN_CURRENCY);
 		return new SupporterRow(row.get(SUPPORTER.ID), row.get(SUPPORTER.EMAIL), row.get(SUPPORTER.NAME),
-				row.get(SUPPORTER.CREATED_AT), row.get(4, PledgeStatus.class), row.get(5, PledgeKind.class),
-				row.get(6, String.class), row.get(7, String.class), amount, (currency != null) ? currency.trim() : null,
-				(amount != null) ? Amounts.format(amount, currency) : "", row.get(10, Provider.class));
+				row.get(SUPPORTER.CREATED_AT), row.get(SHOWN_STATUS), row.get(SHOWN_KIND), row.get(SHOWN_TIER_NAME),
+				row.get(SHOWN_INTERVAL), amount, (currency != null) ? currency.trim() : null,
+				(amount != null) ? Amounts.format(amount, currency) : "", row.get(SHOWN_PROVIDER));
 	}
 
 	private static String likePrefix(String text) {

@@ -148,40 +148,34 @@ class ReportTests extends IntegrationTest {
 	 * honour it, but it is no longer a current supporter.
 	 */
 	private void ended(UUID supporterId, OffsetDateTime periodEnd) {
+		unpaidRecurring(supporterId, PledgeStatus.CANCELED, periodEnd);
+	}
+
+	private void pastDue(UUID supporterId, OffsetDateTime periodEnd) {
+		unpaidRecurring(supporterId, PledgeStatus.PAST_DUE, periodEnd);
+	}
+
+	private void unpaidRecurring(UUID supporterId, PledgeStatus status, OffsetDateTime periodEnd) {
+		boolean ended = status == PledgeStatus.CANCELED;
 		this.db.insertInto(PLEDGE)
 			.set(PLEDGE.SUPPORTER_ID, supporterId)
 			.set(PLEDGE.KIND, PledgeKind.RECURRING)
 			.set(PLEDGE.AMOUNT_MINOR, 500L)
 			.set(PLEDGE.CURRENCY, "EUR")
 			.set(PLEDGE.BILLING_INTERVAL, "month")
-			.set(PLEDGE.STATUS, PledgeStatus.CANCELED)
+			.set(PLEDGE.STATUS, status)
 			.set(PLEDGE.PROVIDER, Provider.SANDBOX)
 			.set(PLEDGE.PROVIDER_REF, "test_" + UUID.randomUUID())
 			.set(PLEDGE.CURRENT_PERIOD_END, periodEnd.toInstant())
-			.set(PLEDGE.ENDED_AT, Instant.now())
-			.set(PLEDGE.ENDED_REASON, EndedReason.CANCELED)
-			.set(PLEDGE.PROVIDER_STATE_AT, Instant.now())
+			.set(PLEDGE.ENDED_AT, ended ? Instant.now() : null)
+			.set(PLEDGE.ENDED_REASON, ended ? EndedReason.CANCELED : null)
+			.set(PLEDGE.PROVIDER_STATE_AT, ended ? Instant.now() : periodEnd.toInstant())
 			.execute();
 	}
 
 	/** The data rows of a supporter CSV: each starts with the quoted supporter id. */
 	private static List<String> csvRows(String csv) {
 		return csv.lines().filter((line) -> CSV_ROW.matcher(line).lookingAt()).toList();
-	}
-
-	private void pastDue(UUID supporterId, OffsetDateTime periodEnd) {
-		this.db.insertInto(PLEDGE)
-			.set(PLEDGE.SUPPORTER_ID, supporterId)
-			.set(PLEDGE.KIND, PledgeKind.RECURRING)
-			.set(PLEDGE.AMOUNT_MINOR, 500L)
-			.set(PLEDGE.CURRENCY, "EUR")
-			.set(PLEDGE.BILLING_INTERVAL, "month")
-			.set(PLEDGE.STATUS, PledgeStatus.PAST_DUE)
-			.set(PLEDGE.PROVIDER, Provider.SANDBOX)
-			.set(PLEDGE.PROVIDER_REF, "test_" + UUID.randomUUID())
-			.set(PLEDGE.CURRENT_PERIOD_END, periodEnd.toInstant())
-			.set(PLEDGE.PROVIDER_STATE_AT, periodEnd.toInstant())
-			.execute();
 	}
 
 	@Test
