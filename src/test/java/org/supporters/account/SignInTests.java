@@ -49,7 +49,7 @@ class SignInTests extends IntegrationTest {
 		assertThat(Reader.location(signedIn)).endsWith("/account");
 		HttpResponse<String> account = reader.get("/account");
 		assertThat(account.statusCode()).isEqualTo(200);
-		assertThat(account.body()).contains(email, "Active: the next payment is due on", "€10.00", "a month",
+		assertThat(account.body()).contains(email, "You are a member", "Your next payment of €10.00 is on", "a month",
 				"Sign out everywhere");
 		assertThat(reader.get("/api/v1/membership", JSON).body()).contains("\"member\":true", "\"status\":\"active\"");
 	}

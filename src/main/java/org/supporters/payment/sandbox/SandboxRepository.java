@@ -98,6 +98,21 @@ class SandboxRepository {
 			.execute();
 	}
 
+	/**
+	 * What the session's subscription charges from now, as a reader changed it: the
+	 * session holds a subscription's price, as a Stripe subscription item does.
+	 */
+	void updateSessionTerms(String id, String tierSlug, Money amount, BillingInterval interval, String description) {
+		this.db.update(SANDBOX_SESSION)
+			.set(SANDBOX_SESSION.TIER_SLUG, tierSlug)
+			.set(SANDBOX_SESSION.AMOUNT_MINOR, amount.minor())
+			.set(SANDBOX_SESSION.CURRENCY, amount.currency().getCurrencyCode())
+			.set(SANDBOX_SESSION.BILLING_INTERVAL, interval.code())
+			.set(SANDBOX_SESSION.DESCRIPTION, description)
+			.where(SANDBOX_SESSION.ID.eq(id))
+			.execute();
+	}
+
 	void insertSubscription(Subscription subscription) {
 		this.db.insertInto(SANDBOX_SUBSCRIPTION)
 			.set(SANDBOX_SUBSCRIPTION.ID, subscription.id())
