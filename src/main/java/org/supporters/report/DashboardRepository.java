@@ -11,6 +11,8 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import org.supporters.membership.CurrentSupporters;
+import org.supporters.supporter.CancelReason;
+import org.supporters.supporter.EndedReason;
 import org.supporters.supporter.PaymentStatus;
 import org.supporters.supporter.PledgeKind;
 import org.supporters.supporter.PledgeStatus;
@@ -126,6 +128,54 @@ class DashboardRepository {
 				""".formatted(PaymentStatus.FAILED.code(), PledgeStatus.ACTIVE.code()), since);
 	}
 
+	/** Recurring pledges with a failed payment in the month. */
+	long failedRenewals(YearMonth month) {
+		return count("""
+				select count(distinct py.pledge_id) from payment py
+				where py.status = '%s' and py.occurred_at >= ?::timestamptz and py.occurred_at < ?::timestamptz
+				""".formatted(PaymentStatus.FAILED.code()), start(month), start(month.plusMonths(1)));
+	}
+
+	/**
+	 * Payments in the month that took money right after a failed one of the same pledge:
+	 * the pledges they recovered, and the amount, per currency.
+	 */
+	List<Recovery> recoveries(YearMonth month) {
+		return this.db.fetch("""
+				select py.currency, count(distinct py.pledge_id), sum(py.amount_minor)
+				from payment py
+				where py.occurred_at >= ?::timestamptz and py.occurred_at < ?::timestamptz and py.status <> '%1$s'
+				  and (select before.status from payment before
+				       where before.pledge_id = py.pledge_id and before.occurred_at < py.occurred_at
+				       order by before.occurred_at desc limit 1) = '%1$s'
+				group by py.currency
+				order by py.currency
+				""".formatted(PaymentStatus.FAILED.code()), start(month), start(month.plusMonths(1)))
+			.map((row) -> new Recovery(row.get(0, String.class).trim(), row.get(1, Long.class),
+					row.get(2, Long.class)));
+	}
+
+	/** Pledges that ended in the month because the provider gave up retrying. */
+	long lostToFailedPayments(YearMonth month) {
+		return count("""
+				select count(*) from pledge
+				where ended_reason = '%s' and ended_at >= ?::timestamptz and ended_at < ?::timestamptz
+				""".formatted(EndedReason.PAYMENT_FAILED.code()), start(month), start(month.plusMonths(1)));
+	}
+
+	/** Readers' cancels heard in the month, per reason ({@code null}: none given). */
+	List<ReasonTally> cancellations(YearMonth month) {
+		return this.db.fetch("""
+				select cancel_reason, count(*) from pledge
+				where canceled_at >= ?::timestamptz and canceled_at < ?::timestamptz
+				group by cancel_reason
+				order by count(*) desc, cancel_reason nulls last
+				""", start(month), start(month.plusMonths(1)))
+			.map((row) -> new ReasonTally(
+					(row.get(0, String.class) != null) ? CancelReason.of(row.get(0, String.class)) : null,
+					row.get(1, Long.class)));
+	}
+
 	private long count(String sql, Object... bindings) {
 		return this.db.fetchSingle(sql, bindings).get(0, Long.class);
 	}
@@ -140,6 +190,12 @@ class DashboardRepository {
 	}
 
 	record MonthCount(YearMonth month, long count) {
+	}
+
+	record Recovery(String currency, long pledges, long minor) {
+	}
+
+	record ReasonTally(CancelReason reason, long count) {
 	}
 
 	record AnnualRecurring(String currency, long annualMinor, long pledges) {
