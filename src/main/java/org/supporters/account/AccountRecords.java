@@ -70,7 +70,7 @@ class AccountRecords {
 					pledge.amount().minor(), pledge.amount().currency().getCurrencyCode(),
 					(pledge.interval() != null) ? pledge.interval().code() : null, pledge.status(), pledge.provider(),
 					pledge.createdAt(), pledge.currentPeriodEnd(), pledge.cancelAtPeriodEnd(), pledge.endedAt(),
-					pledge.endedReason()))
+					pledge.endedReason(), pledge.cancelReason(), pledge.cancelComment()))
 			.toList();
 	}
 

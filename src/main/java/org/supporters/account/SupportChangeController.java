@@ -143,9 +143,9 @@ class SupportChangeController {
 		catch (PaymentProviderUnavailableException ex) {
 			errors.reject("provider", NOTHING_CHANGED);
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			return choosePage(pledge.get(),
-					new ChangeForm(form.frequency(), form.option(), form.ownAmount(), UUID.randomUUID().toString()),
-					model);
+			// a new key: the provider may have kept its answer to the failed one
+			model.addAttribute("freshKey", UUID.randomUUID().toString());
+			return choosePage(pledge.get(), form, model);
 		}
 	}
 
@@ -207,8 +207,8 @@ class SupportChangeController {
 		catch (PaymentProviderUnavailableException ex) {
 			errors.reject("provider", NOTHING_CHANGED);
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			return cancelPage(pledge.get(), new CancelForm(form.reason(), form.comment(), UUID.randomUUID().toString()),
-					model);
+			model.addAttribute("freshKey", UUID.randomUUID().toString());
+			return cancelPage(pledge.get(), form, model);
 		}
 	}
 

@@ -48,7 +48,8 @@ class LedgerReadRepository {
 					Money.of(row.getAmountMinor(), row.getCurrency()),
 					(row.getBillingInterval() != null) ? BillingInterval.fromCode(row.getBillingInterval()) : null,
 					row.getStatus(), row.getProvider(), row.getProviderRef(), row.getCreatedAt(),
-					row.getCurrentPeriodEnd(), row.getCancelAtPeriodEnd(), row.getEndedAt(), row.getEndedReason()));
+					row.getCurrentPeriodEnd(), row.getCancelAtPeriodEnd(), row.getEndedAt(), row.getEndedReason(),
+					row.getCancelReason(), row.getCancelComment()));
 	}
 
 	List<Payment> payments(UUID supporterId) {

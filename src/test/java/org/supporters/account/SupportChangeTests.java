@@ -23,9 +23,9 @@ import org.supporters.payment.sandbox.SandboxTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Changing one's support against the sandbox, sent as a browser would send the forms:
- * a double click changes once, another reader's pledge is answered as no pledge at all,
- * and bad input is answered next to the field with nothing changed.
+ * Changing one's support against the sandbox, sent as a browser would send the forms: a
+ * double click changes once, another reader's pledge is answered as no pledge at all, and
+ * bad input is answered next to the field with nothing changed.
  */
 class SupportChangeTests extends IntegrationTest {
 
@@ -45,20 +45,25 @@ class SupportChangeTests extends IntegrationTest {
 		Reader reader = pledged(email);
 		String pledge = pledgeId(reader);
 		String form = reader.get("/account/pledges/" + pledge + "/change").body();
-		Map<String, String> fields = new LinkedHashMap<>(Map.of("frequency", "monthly", "option", "own", "ownAmount",
-				"15", "key", find(KEY, form)));
+		Map<String, String> fields = new LinkedHashMap<>(
+				Map.of("frequency", "monthly", "option", "own", "ownAmount", "15", "key", find(KEY, form)));
 		String confirm = reader.post("/account/pledges/" + pledge + "/change/preview", form, fields).body();
 		assertThat(confirm).contains("Confirm change", "then <strong>€15.00</strong>");
 
 		List<CompletableFuture<HttpResponse<String>>> clicks = List.of(
-				CompletableFuture.supplyAsync(() -> reader.post("/account/pledges/" + pledge + "/change", confirm, fields)),
-				CompletableFuture.supplyAsync(() -> reader.post("/account/pledges/" + pledge + "/change", confirm, fields)));
+				CompletableFuture
+					.supplyAsync(() -> reader.post("/account/pledges/" + pledge + "/change", confirm, fields)),
+				CompletableFuture
+					.supplyAsync(() -> reader.post("/account/pledges/" + pledge + "/change", confirm, fields)));
 
 		assertThat(clicks.stream().map(CompletableFuture::join).map(Reader::location))
 			.allSatisfy((location) -> assertThat(location).endsWith("/account"));
-		assertThat(this.jdbc.queryForObject("""
-				select count(*) from provider_event where provider = 'sandbox' and type = 'customer.subscription.updated'
-				and payload -> 'pledge' ->> 'email' = ?""", Long.class, email)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select count(*) from provider_event where provider = 'sandbox' and type = 'customer.subscription.updated'
+						and payload -> 'pledge' ->> 'email' = ?""",
+				Long.class, email))
+			.isEqualTo(1);
 		assertThat(this.jdbc.queryForList("""
 				select pay.amount_minor from payment pay join pledge p on p.id = pay.pledge_id
 				join supporter s on s.id = p.supporter_id where s.email = ? order by pay.occurred_at""", Long.class,
@@ -132,7 +137,8 @@ class SupportChangeTests extends IntegrationTest {
 		assertThat(same.body()).contains("That is what you give already.");
 		assertThat(staleKey.body()).contains("This form is out of date.");
 		assertThat(oddReason.statusCode()).isEqualTo(422);
-		assertThat(oddReason.body()).contains("Choose one of the reasons shown, or none.", "Keep it under 500 characters.");
+		assertThat(oddReason.body()).contains("Choose one of the reasons shown, or none.",
+				"Keep it under 500 characters.");
 		assertThat(this.jdbc.queryForMap("""
 				select p.amount_minor, p.cancel_at_period_end from pledge p join supporter s on s.id = p.supporter_id
 				where s.email = ?""", email)).containsEntry("amount_minor", 1000L)
@@ -150,7 +156,8 @@ class SupportChangeTests extends IntegrationTest {
 		String pledge = pledgeId(reader);
 		String form = reader.get("/account/pledges/" + pledge + "/change").body();
 		String cancelForm = reader.get("/account/pledges/" + pledge + "/cancel").body();
-		reader.post("/account/pledges/" + pledge + "/cancel", cancelForm, Map.of("key", find(KEY, cancelForm)));
+		reader.get(Reader.location(reader.post("/account/pledges/" + pledge + "/cancel", cancelForm,
+				Map.of("key", find(KEY, cancelForm)))));
 		new SandboxTime(this.context).advanceAndCharge(Duration.ofDays(32));
 
 		HttpResponse<String> late = reader.post("/account/pledges/" + pledge + "/change", form,
@@ -161,7 +168,8 @@ class SupportChangeTests extends IntegrationTest {
 				"Your membership has ended.");
 		assertThat(this.jdbc.queryForObject("""
 				select p.amount_minor from pledge p join supporter s on s.id = p.supporter_id where s.email = ?""",
-				Long.class, email)).isEqualTo(1000L);
+				Long.class, email))
+			.isEqualTo(1000L);
 	}
 
 	private Reader pledged(String email) {

@@ -72,7 +72,8 @@ class ChurnDashboardTests extends IntegrationTest {
 		UUID lost = pledge("EUR", 500, null, null, null);
 		payment(lost, "EUR", 500, "failed", t1);
 		payment(lost, "EUR", 500, "failed", t2);
-		this.jdbc.update("update pledge set status = 'canceled', ended_reason = 'payment_failed', ended_at = ? where id = ?",
+		this.jdbc.update(
+				"update pledge set status = 'canceled', ended_reason = 'payment_failed', ended_at = ? where id = ?",
 				Timestamp.from(t3), lost);
 		UUID pounds = pledge("GBP", 800, null, null, null);
 		payment(pounds, "GBP", 800, "failed", t1);
@@ -93,22 +94,23 @@ class ChurnDashboardTests extends IntegrationTest {
 			.isEqualTo(before.failedRenewals() + 4);
 		Map<String, Long> recoveredPerCurrency = new LinkedHashMap<>();
 		long recoveredPledges = 0;
-		for (Map<String, Object> row : this.jdbc.queryForList("""
-				select trim(currency) as currency, count(distinct pledge_id) as pledges, sum(amount_minor) as minor from (
-				  select pledge_id, currency, amount_minor, status, occurred_at,
-				         lag(status) over (partition by pledge_id order by occurred_at) as previous
-				  from payment) history
-				where status <> 'failed' and previous = 'failed' and occurred_at >= ? and occurred_at < ?
-				group by currency order by currency""", from, until)) {
+		for (Map<String, Object> row : this.jdbc.queryForList(
+				"""
+						select trim(currency) as currency, count(distinct pledge_id) as pledges, sum(amount_minor) as minor from (
+						  select pledge_id, currency, amount_minor, status, occurred_at,
+						         lag(status) over (partition by pledge_id order by occurred_at) as previous
+						  from payment) history
+						where status <> 'failed' and previous = 'failed' and occurred_at >= ? and occurred_at < ?
+						group by currency order by currency""",
+				from, until)) {
 			recoveredPerCurrency.put((String) row.get("currency"), ((Number) row.get("minor")).longValue());
 			recoveredPledges += ((Number) row.get("pledges")).longValue();
 		}
 		assertThat(churn.recovered()).isEqualTo(recoveredPledges).isEqualTo(before.recovered() + 3);
-		assertThat(churn.recoveredAmounts())
-			.containsExactlyElementsOf(recoveredPerCurrency.entrySet()
-				.stream()
-				.map((entry) -> Money.of(entry.getValue(), entry.getKey()))
-				.toList());
+		assertThat(churn.recoveredAmounts()).containsExactlyElementsOf(recoveredPerCurrency.entrySet()
+			.stream()
+			.map((entry) -> Money.of(entry.getValue(), entry.getKey()))
+			.toList());
 		assertThat(minor(churn.recoveredAmounts(), "EUR")).isEqualTo(minor(before.recoveredAmounts(), "EUR") + 2000);
 		assertThat(minor(churn.recoveredAmounts(), "GBP")).isEqualTo(minor(before.recoveredAmounts(), "GBP") + 800);
 		assertThat(churn.lostToFailedPayments()).isEqualTo(this.jdbc.queryForObject("""
@@ -167,8 +169,8 @@ class ChurnDashboardTests extends IntegrationTest {
 		this.jdbc.update("""
 				insert into payment (pledge_id, amount_minor, currency, status, provider, provider_ref, occurred_at,
 				                     provider_state_at)
-				values (?, ?, ?, ?, 'sandbox', ?, ?, ?)""", pledge, minor, currency, status, "test_" + UUID.randomUUID(),
-				Timestamp.from(at), Timestamp.from(at));
+				values (?, ?, ?, ?, 'sandbox', ?, ?, ?)""", pledge, minor, currency, status,
+				"test_" + UUID.randomUUID(), Timestamp.from(at), Timestamp.from(at));
 	}
 
 	private static long minor(List<Money> amounts, String currency) {
