@@ -159,8 +159,10 @@ class DashboardRepository {
 	long lostToFailedPayments(YearMonth month) {
 		return count("""
 				select count(*) from pledge
-				where ended_reason = '%s' and ended_at >= ?::timestamptz and ended_at < ?::timestamptz
-				""".formatted(EndedReason.PAYMENT_FAILED.code()), start(month), start(month.plusMonths(1)));
+				where kind = '%s' and ended_at is not null and ended_at >= ?::timestamptz
+				  and ended_at < ?::timestamptz and ended_reason = '%s'
+				""".formatted(PledgeKind.RECURRING.code(), EndedReason.PAYMENT_FAILED.code()), start(month),
+				start(month.plusMonths(1)));
 	}
 
 	/** Readers' cancels heard in the month, per reason ({@code null}: none given). */

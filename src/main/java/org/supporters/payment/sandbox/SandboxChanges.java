@@ -1,5 +1,6 @@
 package org.supporters.payment.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,7 +181,8 @@ class SandboxChanges {
 	}
 
 	private static String eventId(String kind, String idempotencyKey) {
-		return "evt_sbx_" + kind + "_" + UUID.nameUUIDFromBytes(idempotencyKey.getBytes()).toString().replace("-", "");
+		return "evt_sbx_" + kind + "_"
+				+ UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
 	}
 
 }

@@ -92,17 +92,25 @@ final class FakeStripe {
 
 	/** The next {@code times} requests whose path starts so answer with this status. */
 	void failNext(String pathPrefix, int times, int status) {
-		this.faults.add(new Fault(null, pathPrefix, times, status, null));
+		this.faults.add(new Fault(null, pathPrefix, 0, times, status, null));
 	}
 
 	/** The next {@code times} POSTs whose path starts so answer with this status. */
 	void failNextPost(String pathPrefix, int times, int status) {
-		this.faults.add(new Fault("POST", pathPrefix, times, status, null));
+		this.faults.add(new Fault("POST", pathPrefix, 0, times, status, null));
+	}
+
+	/**
+	 * After {@code skip} GETs whose path starts so are answered, the next {@code times}
+	 * answer with this status.
+	 */
+	void failGetsAfter(String pathPrefix, int skip, int times, int status) {
+		this.faults.add(new Fault("GET", pathPrefix, skip, times, status, null));
 	}
 
 	/** The next {@code times} requests whose path starts so stall this long. */
 	void stallNext(String pathPrefix, int times, Duration stall) {
-		this.faults.add(new Fault(null, pathPrefix, times, 0, stall));
+		this.faults.add(new Fault(null, pathPrefix, 0, times, 0, stall));
 	}
 
 	void clearFaults() {
@@ -556,9 +564,14 @@ final class FakeStripe {
 			if ((fault.method() == null || fault.method().equals(method)) && path.startsWith(fault.pathPrefix())
 					&& fault.remaining() > 0) {
 				this.faults.remove(fault);
+				if (fault.skip() > 0) {
+					this.faults.add(new Fault(fault.method(), fault.pathPrefix(), fault.skip() - 1, fault.remaining(),
+							fault.status(), fault.stall()));
+					return null;
+				}
 				if (fault.remaining() > 1) {
-					this.faults.add(new Fault(fault.method(), fault.pathPrefix(), fault.remaining() - 1, fault.status(),
-							fault.stall()));
+					this.faults.add(new Fault(fault.method(), fault.pathPrefix(), 0, fault.remaining() - 1,
+							fault.status(), fault.stall()));
 				}
 				return fault;
 			}
@@ -665,7 +678,7 @@ final class FakeStripe {
 	/**
 	 * @param method {@code null} for any
 	 */
-	private record Fault(String method, String pathPrefix, int remaining, int status, Duration stall) {
+	private record Fault(String method, String pathPrefix, int skip, int remaining, int status, Duration stall) {
 	}
 
 	private record Answer(int status, String body) {

@@ -157,6 +157,32 @@ class StripePledgeChangeTests extends StripeIntegrationTest {
 	}
 
 	@Test
+	void thePageSaysChangingUntilTheLedgerHearsTheChangeBack() {
+		Pledged pledged = pledged();
+		String base = "/account/pledges/" + pledged.pledgeId();
+		String form = pledged.reader().get(base + "/change").body();
+		Map<String, String> fields = Map.of("frequency", "monthly", "option", "own", "ownAmount", "18", "key",
+				find(KEY, form));
+		String confirm = pledged.reader().post(base + "/change/preview", form, fields).body();
+		// the change is made at Stripe, but reading it back fails for now
+		stripe.failGetsAfter("/v1/subscriptions/" + pledged.paid().subscription(), 1, 10, 500);
+
+		pledged.reader().get(Reader.location(pledged.reader().post(base + "/change", confirm, fields)));
+
+		assertThat(pledge(pledged.paid().subscription())).containsEntry("amount_minor", 1000L);
+		assertThat(pledged.reader().get("/account").body()).contains("Changing…")
+			.doesNotContain("Change amount or frequency");
+
+		stripe.clearFaults();
+		this.jdbc.update("update provider_event set next_attempt_at = now() where event_id like ?",
+				"change_%" + fields.get("key"));
+		this.inbox.applyDue();
+
+		assertThat(pledge(pledged.paid().subscription())).containsEntry("amount_minor", 1800L);
+		assertThat(pledged.reader().get("/account").body()).doesNotContain("Changing…").contains("€18.00 a month");
+	}
+
+	@Test
 	void anotherCustomersSubscriptionIsRefusedAtStripeToo() {
 		Pledged mine = pledged();
 		Pledged theirs = pledged();
