@@ -113,13 +113,13 @@ class AccountRecords {
 	 * @param state where it stands, e.g. "Next payment on 16 January 2027"
 	 * @param pending a change the reader asked for that the ledger does not show yet
 	 */
-	record PledgeLine(UUID id, String terms, String state, boolean canChange, boolean canResume, boolean failing,
+	record PledgeLine(UUID id, String terms, String state, boolean canChange, boolean canResume,
 			PendingChange.Kind pending) {
 	}
 
 	/**
 	 * The supporter's pledges, newest first, and what the reader may do with each.
-	 * @param changeable whether this provider's pledges can be changed here
+	 * @param providerName the provider now in use: only its pledges can be changed here
 	 */
 	List<PledgeLine> pledgeLines(UUID supporterId, Instant now, String providerName) {
 		List<PendingChange> pending = this.changes.since(supporterId, now.minus(PENDING_FOR));
@@ -138,7 +138,7 @@ class AccountRecords {
 					here && running && pledge.status() == PledgeStatus.ACTIVE && !pledge.cancelAtPeriodEnd(),
 					here && running && pledge.cancelAtPeriodEnd() && pledge.currentPeriodEnd() != null
 							&& pledge.currentPeriodEnd().isAfter(now),
-					running && pledge.status() == PledgeStatus.PAST_DUE, waiting);
+					waiting);
 		}).toList();
 	}
 

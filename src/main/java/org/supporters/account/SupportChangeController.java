@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -285,7 +286,7 @@ class SupportChangeController {
 		}
 		String slug = (tier != null) ? tier.slug() : null;
 		if (amount.equals(pledge.amount()) && interval == pledge.interval()
-				&& java.util.Objects.equals(slug, this.changes.tierSlug(pledge))) {
+				&& Objects.equals(slug, this.changes.tierSlug(pledge))) {
 			errors.reject("same", "That is what you give already. Choose another amount or frequency.");
 			return Optional.empty();
 		}
@@ -343,6 +344,8 @@ class SupportChangeController {
 			case PAYMENT_FAILING -> "Your last payment did not go through, so nothing was changed. "
 					+ "Update your card first, then change your support.";
 			case CANCELING -> "This pledge is canceled, so nothing was changed. Resume it first to change it.";
+			case DECLINED -> "Your card was declined for the amount due now, so nothing was changed. "
+					+ "Update your card, then try again.";
 		});
 		return "redirect:/account";
 	}

@@ -27,7 +27,10 @@ public class PledgeChangeRefusedException extends RuntimeException {
 		PAYMENT_FAILING,
 
 		/** It is canceled to period end: resume it first. */
-		CANCELING
+		CANCELING,
+
+		/** The card was declined for the prorated charge: the pledge stays as it was. */
+		DECLINED
 
 	}
 

@@ -246,7 +246,7 @@ class SignInTests extends IntegrationTest {
 		HttpResponse<String> thanks = pledgeAndPay(reader, email, "monthly", "tier:supporter");
 		assertThat(thanks.body()).contains("You are signed in on this browser");
 
-		assertThat(reader.get("/account").body()).contains(email, "Active");
+		assertThat(reader.get("/account").body()).contains(email, "You are a member");
 		assertThat(TestMail.countTo(email)).isZero();
 		assertThat(thanks.headers().allValues("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("SESSION="))
 			.anyMatch((cookie) -> cookie.startsWith("supporters_membership="));

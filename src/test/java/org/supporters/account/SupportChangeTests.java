@@ -150,6 +150,28 @@ class SupportChangeTests extends IntegrationTest {
 	}
 
 	@Test
+	void aCardThatDeclinesTheProratedChargeChangesNothing() {
+		String email = email();
+		Reader reader = new Reader(this.port);
+		reader.get(Reader.location(
+				reader.pay(reader.pledge(Map.of("frequency", "monthly", "option", "tier:supporter", "email", email)),
+						"4000000000000341")));
+		String pledge = pledgeId(reader);
+		String form = reader.get("/account/pledges/" + pledge + "/change").body();
+
+		HttpResponse<String> declined = reader.post("/account/pledges/" + pledge + "/change", form,
+				Map.of("frequency", "monthly", "option", "tier:patron", "key", find(KEY, form)));
+
+		assertThat(reader.get(Reader.location(declined)).body())
+			.contains("Your card was declined for the amount due now, so nothing was changed.");
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from payment pay join pledge p on p.id = pay.pledge_id
+				join supporter s on s.id = p.supporter_id where s.email = ? and p.amount_minor = 1000""", Long.class,
+				email))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void aChangeToAPledgeThatEndedMeanwhileIsRefusedWithAMessage() {
 		String email = email();
 		Reader reader = pledged(email);

@@ -75,6 +75,11 @@ class SandboxChanges {
 			Subscription current = managed.subscription();
 			ChangePreview preview = prorate(managed.session().amount(), managed.session().interval(),
 					current.currentPeriodEnd(), terms, now);
+			if (current.failsRenewals() && preview.dueNow().minor() > 0) {
+				// the card that pays once and declines every later charge declines this
+				// one too; like Stripe's pending_if_incomplete, nothing changes
+				throw new PledgeChangeRefusedException(Reason.DECLINED);
+			}
 			this.repository.updateSessionTerms(managed.session().id(), terms.tierSlug(), terms.amount(),
 					terms.interval(), terms.description());
 			Session session = this.repository.session(managed.session().id()).orElseThrow();

@@ -110,7 +110,7 @@ class StripePledgeChanges {
 			if (updated.getPendingUpdate() != null) {
 				// Stripe keeps the old price until the prorated invoice is paid: the card
 				// was declined, and nothing changed
-				throw new PledgeChangeRefusedException(Reason.PAYMENT_FAILING);
+				throw new PledgeChangeRefusedException(Reason.DECLINED);
 			}
 			readBack(idempotencyKey, updated);
 		}

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -51,6 +52,8 @@ final class FakeStripe {
 	private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
 	private final List<JsonObject> undeliveredEvents = new CopyOnWriteArrayList<>();
+
+	private final Set<String> decliningSubscriptions = ConcurrentHashMap.newKeySet();
 
 	private FakeStripe(HttpServer server) {
 		this.server = server;
@@ -230,6 +233,14 @@ final class FakeStripe {
 				string(chargeObject, "payment_intent"), "amount", chargeObject.get("amount").getAsLong(), "currency",
 				"eur", "status", status));
 		return dispute;
+	}
+
+	/**
+	 * The subscription's card declines a prorated charge: a price change with
+	 * {@code pending_if_incomplete} stays pending and the subscription keeps its price.
+	 */
+	void declineChanges(String subscription) {
+		this.decliningSubscriptions.add(subscription);
 	}
 
 	void failInvoice(String invoice) {
@@ -447,6 +458,13 @@ final class FakeStripe {
 	 */
 	private Answer updatedSubscription(JsonObject subscription, Map<String, String> params) {
 		String newPrice = params.get("items[0][price]");
+		if (newPrice != null && this.decliningSubscriptions.contains(string(subscription, "id"))
+				&& "pending_if_incomplete".equals(params.get("payment_behavior"))) {
+			JsonObject declined = subscription.deepCopy();
+			declined.add("pending_update",
+					json("expires_at", Instant.now().plus(Duration.ofHours(23)).getEpochSecond()));
+			return new Answer(200, declined.toString());
+		}
 		if (newPrice != null) {
 			JsonObject price = object(newPrice);
 			if (price == null) {

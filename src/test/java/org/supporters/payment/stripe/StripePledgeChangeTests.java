@@ -183,6 +183,24 @@ class StripePledgeChangeTests extends StripeIntegrationTest {
 	}
 
 	@Test
+	void aDeclinedProratedChargeLeavesThePledgeAsItWas() {
+		Pledged pledged = pledged();
+		String base = "/account/pledges/" + pledged.pledgeId();
+		String form = pledged.reader().get(base + "/change").body();
+		Map<String, String> fields = Map.of("frequency", "monthly", "option", "tier:patron", "key", find(KEY, form));
+		String confirm = pledged.reader().post(base + "/change/preview", form, fields).body();
+		stripe.declineChanges(pledged.paid().subscription());
+
+		HttpResponse<String> declined = pledged.reader().post(base + "/change", confirm, fields);
+
+		assertThat(pledged.reader().get(Reader.location(declined)).body())
+			.contains("Your card was declined for the amount due now, so nothing was changed.");
+		assertThat(pledge(pledged.paid().subscription())).containsEntry("amount_minor", 1000L)
+			.containsEntry("tier", "supporter");
+		assertThat(count("select count(*) from pledge_change where id = ?::uuid", fields.get("key"))).isZero();
+	}
+
+	@Test
 	void anotherCustomersSubscriptionIsRefusedAtStripeToo() {
 		Pledged mine = pledged();
 		Pledged theirs = pledged();
