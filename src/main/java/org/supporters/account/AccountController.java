@@ -103,21 +103,20 @@ class AccountController {
 					.orElse("You are a member" + tier + "."), false, null);
 			}
 			case GRACE -> {
-				return new Status("Your last payment failed. Update your card by " + AccountText.shortDate(until, now)
+				return new Status("Your last payment failed. Update your card by "
+						+ ((until != null) ? AccountText.shortDate(until, now) : "the end of your grace days")
 						+ " to keep your membership.", true, null);
 			}
 			case CANCELING -> {
-				return new Status("Your membership is canceled. You stay a member until " + AccountText.date(until)
+				return new Status("Your membership is canceled. You stay a member until " + on(until)
 						+ ", and you will not be charged again.", false, null);
 			}
 			case COMP -> {
-				return new Status("Our team gave you a membership" + tier + " until " + AccountText.date(until) + ".",
-						false, null);
+				return new Status("Our team gave you a membership" + tier + " until " + on(until) + ".", false, null);
 			}
 			case CONTRIBUTOR -> {
-				return new Status(
-						"Thank you for your contribution. Its benefits last until " + AccountText.date(until) + ".",
-						false, null);
+				return new Status("Thank you for your contribution. Its benefits last until " + on(until) + ".", false,
+						null);
 			}
 			default -> {
 				boolean retrying = pledges.stream()
@@ -133,6 +132,11 @@ class AccountController {
 				return new Status("You are not a member yet.", false, "Become a supporter");
 			}
 		}
+	}
+
+	/** A date, or what it stands for while membership gave none. */
+	private static String on(Instant until) {
+		return (until != null) ? AccountText.date(until) : "the end of the period";
 	}
 
 	/** What the top of the account page says and offers. */
