@@ -1,5 +1,6 @@
 package org.supporters.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -23,6 +24,11 @@ import org.supporters.supporter.PledgeStatus;
  */
 @Repository
 class DashboardRepository {
+
+	/**
+	 * How long before a recovery its failure may be: longer than any provider retries.
+	 */
+	static final Duration RECOVERY_LOOKBACK = Duration.ofDays(62);
 
 	private final DSLContext db;
 
@@ -138,19 +144,27 @@ class DashboardRepository {
 
 	/**
 	 * Payments in the month that took money right after a failed one of the same pledge:
-	 * the pledges they recovered, and the amount, per currency.
+	 * the pledges they recovered, and the amount, per currency. It starts from the failed
+	 * payments (a partial index; few beside all payments) of the month and the
+	 * {@link #RECOVERY_LOOKBACK} before it: no provider retries longer.
 	 */
 	List<Recovery> recoveries(YearMonth month) {
-		return this.db.fetch("""
-				select py.currency, count(distinct py.pledge_id), sum(py.amount_minor)
-				from payment py
-				where py.occurred_at >= ?::timestamptz and py.occurred_at < ?::timestamptz and py.status <> '%1$s'
-				  and (select before.status from payment before
-				       where before.pledge_id = py.pledge_id and before.occurred_at < py.occurred_at
-				       order by before.occurred_at desc limit 1) = '%1$s'
-				group by py.currency
-				order by py.currency
-				""".formatted(PaymentStatus.FAILED.code()), start(month), start(month.plusMonths(1)))
+		OffsetDateTime start = start(month);
+		return this.db
+			.fetch("""
+					select paid.currency, count(distinct paid.pledge_id), sum(paid.amount_minor)
+					from payment failed
+					cross join lateral (
+					    select py.pledge_id, py.currency, py.amount_minor, py.status, py.occurred_at from payment py
+					    where py.pledge_id = failed.pledge_id and py.occurred_at > failed.occurred_at
+					    order by py.occurred_at limit 1) paid
+					where failed.status = '%1$s' and failed.occurred_at >= ?::timestamptz and failed.occurred_at < ?::timestamptz
+					  and paid.status <> '%1$s' and paid.occurred_at >= ?::timestamptz and paid.occurred_at < ?::timestamptz
+					group by paid.currency
+					order by paid.currency
+					"""
+				.formatted(PaymentStatus.FAILED.code()), start.minus(RECOVERY_LOOKBACK), start(month.plusMonths(1)),
+					start, start(month.plusMonths(1)))
 			.map((row) -> new Recovery(row.get(0, String.class).trim(), row.get(1, Long.class),
 					row.get(2, Long.class)));
 	}
