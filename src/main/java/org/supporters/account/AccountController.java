@@ -76,7 +76,6 @@ class AccountController {
 		model.addAttribute("benefits", AccountText.benefits(membership.benefits()));
 		model.addAttribute("pledges", this.repository.pledgeLines(supporterId, now, this.provider.name()));
 		model.addAttribute("noManageLink", request.getParameter("noManageLink") != null);
-		model.addAttribute("resumeKey", UUID.randomUUID().toString());
 		return "account/account";
 	}
 

@@ -112,9 +112,10 @@ class AccountRecords {
 	 *
 	 * @param state where it stands, e.g. "Next payment on 16 January 2027"
 	 * @param pending a change the reader asked for that the ledger does not show yet
+	 * @param formKey the key of this line's resume form: each form its own
 	 */
 	record PledgeLine(UUID id, String terms, String state, boolean canChange, boolean canResume,
-			PendingChange.Kind pending) {
+			PendingChange.Kind pending, UUID formKey) {
 	}
 
 	/**
@@ -138,7 +139,7 @@ class AccountRecords {
 					here && running && pledge.status() == PledgeStatus.ACTIVE && !pledge.cancelAtPeriodEnd(),
 					here && running && pledge.cancelAtPeriodEnd() && pledge.currentPeriodEnd() != null
 							&& pledge.currentPeriodEnd().isAfter(now),
-					waiting);
+					waiting, UUID.randomUUID());
 		}).toList();
 	}
 

@@ -39,6 +39,12 @@ class PledgeChangeRepository {
 			.execute() == 1;
 	}
 
+	/** Whether the supporter asked for a change under this key already. */
+	boolean exists(UUID key, UUID supporterId) {
+		return this.db.fetchExists(PLEDGE_CHANGE,
+				PLEDGE_CHANGE.ID.eq(key).and(PLEDGE_CHANGE.SUPPORTER_ID.eq(supporterId)));
+	}
+
 	/**
 	 * The provider refused or failed: the change was never made, so it is not pending.
 	 */

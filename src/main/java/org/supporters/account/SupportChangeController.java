@@ -123,7 +123,14 @@ class SupportChangeController {
 			return notFound(response);
 		}
 		UUID key = key(form.key());
+		if (this.changes.alreadyAsked(supporterId(principal), key)) {
+			return "redirect:/account";
+		}
 		Optional<PledgeTerms> terms = validate(pledge.get(), form, errors);
+		if (terms.isEmpty() && this.changes.alreadyAsked(supporterId(principal), key)) {
+			// the same form's first submission made the change meanwhile
+			return "redirect:/account";
+		}
 		if (terms.isEmpty() || key == null) {
 			if (pledge.get().endedAt() != null) {
 				return ended(redirect);
@@ -169,6 +176,9 @@ class SupportChangeController {
 		Optional<Pledge> pledge = pledge(principal, id);
 		if (pledge.isEmpty()) {
 			return notFound(response);
+		}
+		if (this.changes.alreadyAsked(supporterId(principal), key(form.key()))) {
+			return "redirect:/account";
 		}
 		if (pledge.get().endedAt() != null) {
 			return ended(redirect);
@@ -224,6 +234,9 @@ class SupportChangeController {
 			return ended(redirect);
 		}
 		UUID formKey = key(key);
+		if (this.changes.alreadyAsked(supporterId(principal), formKey)) {
+			return "redirect:/account";
+		}
 		if (formKey == null) {
 			redirect.addFlashAttribute("problem", "This form is out of date. Please try again.");
 			return "redirect:/account";

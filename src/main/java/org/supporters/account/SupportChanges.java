@@ -59,6 +59,14 @@ class SupportChanges {
 		return (pledge.tierId() != null) ? this.catalog.tier(pledge.tierId()).map(Tier::slug).orElse(null) : null;
 	}
 
+	/**
+	 * Whether this form was sent before: its second submission (a double click) is
+	 * answered with the account page, whatever the first one's outcome.
+	 */
+	boolean alreadyAsked(UUID supporterId, UUID key) {
+		return key != null && this.changes.exists(key, supporterId);
+	}
+
 	ChangePreview preview(UUID supporterId, Pledge pledge, PledgeTerms terms) {
 		return this.provider.previewChange(email(supporterId), pledge.providerRef(), terms);
 	}

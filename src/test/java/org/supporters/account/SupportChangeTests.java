@@ -76,6 +76,29 @@ class SupportChangeTests extends IntegrationTest {
 	}
 
 	@Test
+	void theSameCancelSentAgainAfterItWentThroughIsAnsweredWithTheAccountPage() {
+		String email = email();
+		Reader reader = pledged(email);
+		String pledge = pledgeId(reader);
+		String cancelForm = reader.get("/account/pledges/" + pledge + "/cancel").body();
+		Map<String, String> fields = Map.of("reason", "other", "comment", "Moving.", "key", find(KEY, cancelForm));
+
+		HttpResponse<String> first = reader.post("/account/pledges/" + pledge + "/cancel", cancelForm, fields);
+		HttpResponse<String> again = reader.post("/account/pledges/" + pledge + "/cancel", cancelForm, fields);
+
+		assertThat(Reader.location(first)).endsWith("/account");
+		assertThat(Reader.location(again)).endsWith("/account");
+		String account = reader.get("/account").body();
+		assertThat(account).contains("Your pledge is canceled.").doesNotContain("nothing was changed");
+		assertThat(this.jdbc.queryForObject(
+				"""
+						select count(*) from provider_event where provider = 'sandbox' and type = 'customer.subscription.updated'
+						and payload -> 'pledge' ->> 'email' = ?""",
+				Long.class, email))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void anotherReadersPledgeIsAnsweredAsNoPledgeAtAll() {
 		Reader owner = pledged(email());
 		String theirs = pledgeId(owner);
