@@ -59,7 +59,7 @@ public class MembershipService {
 		Optional<Tier> tier = (pledge.tierId() != null) ? this.catalog.tier(pledge.tierId()) : Optional.empty();
 		return new PledgeFacts(pledge.recurring(), pledge.status(), tier.map(Tier::slug).orElse(null),
 				tier.map(Tier::benefits).orElse(List.of()), pledge.createdAt(), pledge.currentPeriodEnd(),
-				pledge.cancelAtPeriodEnd(), pledge.endedReason());
+				pledge.cancelAtPeriodEnd(), pledge.endedReason(), pledge.nextRetryAt());
 	}
 
 	private CompFacts facts(Comp comp) {
@@ -71,6 +71,12 @@ public class MembershipService {
 	@Transactional(readOnly = true)
 	public List<Comp> comps(UUID supporterId) {
 		return this.repository.comps(supporterId);
+	}
+
+	/** Comps in force that end after {@code after} and not after {@code until}. */
+	@Transactional(readOnly = true)
+	public List<EndingComp> compsEndingBetween(Instant after, Instant until) {
+		return this.repository.compsEndingBetween(after, until);
 	}
 
 	/**

@@ -53,7 +53,7 @@ class LedgerRepository {
 			.forUpdate()
 			.fetchOptional((row) -> new StoredPledge(row.getId(), row.getSupporterId(), row.getKind(),
 					new PledgeState(row.getStatus(), row.getCurrentPeriodEnd(), row.getCancelAtPeriodEnd(),
-							row.getEndedReason(), row.getEndedAt(), row.getProviderStateAt())));
+							row.getEndedReason(), row.getEndedAt(), row.getProviderStateAt(), row.getNextRetryAt())));
 	}
 
 	/**
@@ -74,6 +74,7 @@ class LedgerRepository {
 			.set(PLEDGE.CANCEL_AT_PERIOD_END, state.cancelAtPeriodEnd())
 			.set(PLEDGE.ENDED_AT, state.endedAt())
 			.set(PLEDGE.ENDED_REASON, state.endedReason())
+			.set(PLEDGE.NEXT_RETRY_AT, state.nextRetryAt())
 			.set(PLEDGE.CHECKOUT_ID, pledge.checkoutId())
 			.set(PLEDGE.CREATED_AT, (pledge.startedAt() != null) ? pledge.startedAt() : pledge.observedAt())
 			.set(PLEDGE.UPDATED_AT, pledge.observedAt())
@@ -101,6 +102,7 @@ class LedgerRepository {
 			.set(PLEDGE.CANCEL_AT_PERIOD_END, state.cancelAtPeriodEnd())
 			.set(PLEDGE.ENDED_AT, state.endedAt())
 			.set(PLEDGE.ENDED_REASON, state.endedReason())
+			.set(PLEDGE.NEXT_RETRY_AT, state.nextRetryAt())
 			.set(PLEDGE.UPDATED_AT, at)
 			.where(PLEDGE.ID.eq(id))
 			.execute();

@@ -9,6 +9,8 @@ import java.util.List;
  * only when it is not older than what was applied; what changed is said once, as a
  * {@link Change}, so that a repeated or late report changes and says nothing.
  * <ul>
+ * <li>A failed renewal is said once; each retry of it that fails again (the provider
+ * moves its next retry on) is said as a failed retry.</li>
  * <li>A pledge ends when the provider ends it: the reader canceled (they keep what they
  * paid for until period end), or the provider gave up retrying a failed renewal.</li>
  * <li>Money taken back in full ends it at once: a full refund of the payment that pays
@@ -35,7 +37,8 @@ final class LedgerRules {
 			case ENDED -> (kind == PledgeKind.RECURRING) ? PledgeStatus.CANCELED : PledgeStatus.REFUNDED;
 		};
 		PledgeState reported = new PledgeState(status, report.currentPeriodEnd(), report.cancelAtPeriodEnd(),
-				ending ? report.endedReason() : null, ending ? report.observedAt() : null, report.observedAt());
+				ending ? report.endedReason() : null, ending ? report.observedAt() : null, report.observedAt(),
+				(status == PledgeStatus.PAST_DUE) ? report.nextRetryAt() : null);
 		if (current == null) {
 			return new PledgeOutcome(reported,
 					ending ? List.of(Change.STARTED, Change.ENDED) : List.of(Change.STARTED));
@@ -56,6 +59,11 @@ final class LedgerRules {
 		}
 		else if (current.status() == PledgeStatus.ACTIVE && status == PledgeStatus.PAST_DUE) {
 			changes.add(Change.RENEWAL_FAILED);
+		}
+		// the provider moved its next retry on: the retry it had planned failed
+		else if (current.status() == PledgeStatus.PAST_DUE && status == PledgeStatus.PAST_DUE
+				&& current.nextRetryAt() != null && later(reported.nextRetryAt(), current.nextRetryAt())) {
+			changes.add(Change.RETRY_FAILED);
 		}
 		if (!ending && report.cancelAtPeriodEnd() && !current.cancelAtPeriodEnd()) {
 			changes.add(Change.CANCELED);
@@ -87,7 +95,7 @@ final class LedgerRules {
 		if (takenBack != null && (!pledge.ended() || pledge.endedReason() == EndedReason.CANCELED)) {
 			PledgeStatus status = (kind == PledgeKind.RECURRING) ? PledgeStatus.CANCELED : PledgeStatus.REFUNDED;
 			ended = new PledgeState(status, pledge.currentPeriodEnd(), pledge.cancelAtPeriodEnd(), takenBack,
-					pledge.ended() ? pledge.endedAt() : report.observedAt(), pledge.providerStateAt());
+					pledge.ended() ? pledge.endedAt() : report.observedAt(), pledge.providerStateAt(), null);
 		}
 		return new PaymentOutcome(true, newlyRefunded, ended);
 	}
@@ -96,9 +104,13 @@ final class LedgerRules {
 		return instant != null && (than == null || instant.isAfter(than));
 	}
 
-	/** A pledge as the ledger keeps it. */
+	/**
+	 * A pledge as the ledger keeps it.
+	 *
+	 * @param nextRetryAt when the provider retries a failed renewal next, while past due
+	 */
 	record PledgeState(PledgeStatus status, Instant currentPeriodEnd, boolean cancelAtPeriodEnd,
-			EndedReason endedReason, Instant endedAt, Instant providerStateAt) {
+			EndedReason endedReason, Instant endedAt, Instant providerStateAt, Instant nextRetryAt) {
 
 		boolean ended() {
 			return this.endedAt != null;
@@ -113,7 +125,7 @@ final class LedgerRules {
 	/** What happened to a pledge, each said by one event. */
 	enum Change {
 
-		STARTED, RENEWED, RENEWAL_FAILED, RECOVERED, CANCELED, ENDED
+		STARTED, RENEWED, RENEWAL_FAILED, RETRY_FAILED, RECOVERED, CANCELED, ENDED
 
 	}
 

@@ -19,11 +19,21 @@ import org.supporters.catalog.Money;
  * {@code state} is {@link State#ENDED}
  * @param startedAt when the reader paid or subscribed, by the provider's clock: a period
  * counts from there, however late the report arrives
+ * @param nextRetryAt when the provider will next retry a failed renewal, while
+ * {@code state} is {@link State#PAST_DUE} and it still retries; otherwise {@code null}
  */
 public record PledgeReported(Provider provider, String reference, UUID checkoutId, String email, String name,
 		String tierSlug, Money amount, BillingInterval interval, State state, Instant currentPeriodEnd,
-		boolean cancelAtPeriodEnd, EndedReason endedReason, Instant startedAt,
-		Instant observedAt) implements ProviderReport {
+		boolean cancelAtPeriodEnd, EndedReason endedReason, Instant startedAt, Instant observedAt,
+		Instant nextRetryAt) implements ProviderReport {
+
+	/** A report that says nothing of a retry: the provider is not retrying one. */
+	public PledgeReported(Provider provider, String reference, UUID checkoutId, String email, String name,
+			String tierSlug, Money amount, BillingInterval interval, State state, Instant currentPeriodEnd,
+			boolean cancelAtPeriodEnd, EndedReason endedReason, Instant startedAt, Instant observedAt) {
+		this(provider, reference, checkoutId, email, name, tierSlug, amount, interval, state, currentPeriodEnd,
+				cancelAtPeriodEnd, endedReason, startedAt, observedAt, null);
+	}
 
 	public boolean recurring() {
 		return this.interval != null;
