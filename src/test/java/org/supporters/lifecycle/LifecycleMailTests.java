@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
+import org.supporters.StaffMember;
 import org.supporters.TestMail;
 import org.supporters.supporter.Supporters;
 
@@ -215,6 +216,20 @@ class LifecycleMailTests extends IntegrationTest {
 			assertThat(answer.statusCode()).as(bad).isEqualTo(404);
 			assertThat(answer.body()).as(bad).contains("This link does not work", "Sign in to your account");
 		}
+	}
+
+	@Test
+	void staffSeeOnTheSupportersPageWhichMailsWereSentAndWhen() {
+		String email = pledge("staff-sees", "4242 4242 4242 4242", null);
+		mailsTo(email, 1);
+		SentMail welcome = this.sentMails.of(supporterId(email)).get(0);
+
+		String page = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD)
+			.get("/staff/supporters/" + supporterId(email))
+			.body();
+
+		assertThat(page).contains("Mails sent", "Welcome and receipt", welcome.createdAt().toString(),
+				"sent " + welcome.sentAt());
 	}
 
 	@Test
