@@ -144,7 +144,7 @@ class Letters {
 				List.of(words.say("mail.contributor_ending.intro", words.publication(), words.money(support.amount()),
 						words.date(endsOn)), words.say("mail.contributor_ending.monthly")),
 				List.of(new Fact(words.say("mail.fact.ends-on"), words.date(endsOn))),
-				new Link(words.say("mail.contributor_ending.action"), this.supportUrl + "?frequency=monthly"),
+				new Link(words.say("mail.contributor_ending.action"), this.supportUrl),
 				List.of(words.say("mail.signature", words.publication())));
 	}
 

@@ -19,7 +19,6 @@ import org.supporters.membership.CurrentSupporters;
 import org.supporters.membership.EndingComp;
 import org.supporters.membership.Membership;
 import org.supporters.membership.MembershipService;
-import org.supporters.membership.MembershipStatus;
 import org.supporters.platform.Mail;
 import org.supporters.supporter.Pledge;
 import org.supporters.supporter.PledgeCanceled;
@@ -164,12 +163,11 @@ class LifecycleMails {
 
 	/**
 	 * A contribution's benefits end soon: told only when nothing else keeps the reader a
-	 * member past that day (a reader who since gives monthly needs no invitation to).
+	 * member once they have (a reader who since gives monthly needs no invitation to).
 	 */
 	void contributorEnding(Pledge pledge) {
 		Instant endsOn = this.current.contributorUntil(pledge.createdAt());
-		Membership membership = this.memberships.membershipOf(pledge.supporterId());
-		if (membership.status() != MembershipStatus.CONTRIBUTOR || !endsOn.equals(membership.validUntil())) {
+		if (this.memberships.membershipAt(pledge.supporterId(), endsOn).member()) {
 			return;
 		}
 		write("contributor_ending:" + pledge.id(), MailKind.CONTRIBUTOR_ENDING, pledge.supporterId(), pledge.id(),
@@ -177,12 +175,10 @@ class LifecycleMails {
 	}
 
 	/**
-	 * A comp ends soon: told only when nothing else keeps the reader a member past it.
+	 * A comp ends soon: told only when nothing else keeps the reader a member after it.
 	 */
 	void compEnding(EndingComp ending) {
-		Membership membership = this.memberships.membershipOf(ending.supporterId());
-		if (membership.status() != MembershipStatus.COMP
-				|| !ending.comp().validUntil().equals(membership.validUntil())) {
+		if (this.memberships.membershipAt(ending.supporterId(), ending.comp().validUntil()).member()) {
 			return;
 		}
 		Optional<Tier> tier = this.catalog.tier(ending.comp().tierId());

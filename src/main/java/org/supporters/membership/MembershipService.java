@@ -50,9 +50,18 @@ public class MembershipService {
 
 	@Transactional(readOnly = true)
 	public Membership membershipOf(UUID supporterId) {
+		return membershipAt(supporterId, this.clock.instant());
+	}
+
+	/**
+	 * The membership the supporter will have at that moment if nothing changes meanwhile
+	 * (no renewal, no new pledge): what still lasts then.
+	 */
+	@Transactional(readOnly = true)
+	public Membership membershipAt(UUID supporterId, Instant at) {
 		List<PledgeFacts> pledges = this.supporters.pledges(supporterId).stream().map(this::facts).toList();
 		List<CompFacts> comps = this.repository.comps(supporterId).stream().map(this::facts).toList();
-		return this.rules.derive(pledges, comps, this.clock.instant());
+		return this.rules.derive(pledges, comps, at);
 	}
 
 	private PledgeFacts facts(Pledge pledge) {
