@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.supporters.lifecycle.CardLinks.Status;
 import org.supporters.lifecycle.CardLinks.Verdict;
 import org.supporters.payment.PaymentProvider;
+import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.supporter.Supporter;
 import org.supporters.supporter.Supporters;
 
@@ -42,10 +43,20 @@ class CardLinkController {
 	String open(@PathVariable String token, Model model, HttpServletResponse response) {
 		Verdict verdict = this.links.check(token);
 		if (verdict.status() == Status.VALID) {
-			Optional<URI> page = this.supporters.supporter(verdict.supporterId())
-				.filter((supporter) -> supporter.erasedAt() == null)
-				.map(Supporter::email)
-				.flatMap(this.provider::manageUrl);
+			Optional<URI> page;
+			try {
+				page = this.supporters.supporter(verdict.supporterId())
+					.filter((supporter) -> supporter.erasedAt() == null)
+					.map(Supporter::email)
+					.flatMap(this.provider::manageUrl);
+			}
+			catch (PaymentProviderUnavailableException ex) {
+				// the link stays good: the same click works once the provider answers
+				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+				response.setHeader("Retry-After", "60");
+				model.addAttribute("problem", "provider-down");
+				return "lifecycle/card-link";
+			}
 			if (page.isPresent()) {
 				response.setStatus(HttpStatus.SEE_OTHER.value());
 				response.setHeader("Location", page.get().toString());

@@ -79,6 +79,12 @@ class StripeLifecycleMailTests extends StripeIntegrationTest {
 		assertThat(portal.statusCode()).isEqualTo(303);
 		assertThat(portal.headers().firstValue("Location").orElseThrow())
 			.startsWith("https://billing.stripe.com/p/session/");
+		stripe.failNext("/v1/billing_portal/sessions", 1, 500);
+		HttpResponse<String> down = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(cardLink(reader))).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(down.statusCode()).isEqualTo(503);
+		assertThat(down.body()).contains("Our payment provider is not answering", "it still works");
 
 		// the retry with the new card pays the invoice: recovered, told once, and a
 		// failure event delivered late changes nothing
