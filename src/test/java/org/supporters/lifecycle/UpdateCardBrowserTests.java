@@ -1,6 +1,5 @@
 package org.supporters.lifecycle;
 
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
