@@ -35,7 +35,8 @@ class TableOwnershipTests {
 					"StripeCustomer", "StripeSubscriptionState", "StripeDrift"),
 			"pledge", Set.of("Checkout"), "account", Set.of("SignInRequest", "PledgeChange"), "staff",
 			Set.of("StaffUser", "AuditLog"), "platform",
-			Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes"));
+			Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes"), "lifecycle",
+			Set.of("LifecycleMail", "ReaderLocale"));
 
 	/** Read models: tables a module reads though another owns them. */
 	static final Map<String, Set<String>> ALSO_READS = Map.of(

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,12 +21,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.supporters.account.ReaderSignIn;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
+import org.supporters.lifecycle.ReaderLocales;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.payment.ReturnConfirmation;
@@ -56,8 +59,12 @@ class SupportController {
 
 	private final CheckoutBrowser browsers;
 
+	private final ReaderLocales readerLocales;
+
 	SupportController(Catalog catalog, PledgeFormValidator validator, Checkouts checkouts, PaymentProvider provider,
-			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls, CheckoutBrowser browsers) {
+			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls, CheckoutBrowser browsers,
+			ReaderLocales readerLocales) {
+		this.readerLocales = readerLocales;
 		this.readers = readers;
 		this.returnUrls = returnUrls;
 		this.browsers = browsers;
@@ -84,7 +91,8 @@ class SupportController {
 
 	@PostMapping("/support")
 	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors,
-			@RequestParam(name = "return", required = false) String requestedReturn, Model model,
+			@RequestParam(name = "return", required = false) String requestedReturn,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage, Model model,
 			HttpServletResponse response) {
 		String returnUrl = this.returnUrls.allowed(requestedReturn).orElse(null);
 		model.addAttribute("returnUrl", returnUrl);
@@ -93,6 +101,8 @@ class SupportController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(model);
 		}
+		// the reader's mails are written in the language they pledged in
+		this.readerLocales.remember(choice.get().email(), acceptLanguage);
 		Checkouts.Start start;
 		try {
 			start = this.checkouts.start(choice.get(), form.attempt(), returnUrl);

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.supporters.lifecycle.SentMails;
+
 /** The dashboard, the supporter list and page, and the CSV exports. */
 @Controller
 class ReportController {
@@ -37,7 +39,10 @@ class ReportController {
 
 	private final Clock clock;
 
-	ReportController(Reports reports, SupporterPages supporters, Clock clock) {
+	private final SentMails sentMails;
+
+	ReportController(Reports reports, SupporterPages supporters, Clock clock, SentMails sentMails) {
+		this.sentMails = sentMails;
 		this.reports = reports;
 		this.supporters = supporters;
 		this.clock = clock;
@@ -135,6 +140,7 @@ class ReportController {
 		UUID supporterId = uuid(id);
 		model.addAttribute("detail", this.supporters.detail(supporterId).orElseThrow(NotFoundException::new));
 		model.addAttribute("tiers", this.supporters.tiers());
+		model.addAttribute("mails", this.sentMails.of(supporterId));
 		return "report/supporter";
 	}
 

@@ -67,6 +67,8 @@ class Ledger {
 				case RENEWED ->
 					new PledgeRenewed(supporterId, pledgeId, report.currentPeriodEnd(), report.observedAt());
 				case RENEWAL_FAILED -> new RenewalFailed(supporterId, pledgeId, report.observedAt());
+				case RETRY_FAILED ->
+					new RenewalRetryFailed(supporterId, pledgeId, outcome.state().nextRetryAt(), report.observedAt());
 				case RECOVERED -> new PledgeRecovered(supporterId, pledgeId, report.observedAt());
 				case CHANGED -> new PledgeChanged(supporterId, pledgeId, report.amount(), report.interval(), tierId,
 						report.observedAt());

@@ -57,7 +57,7 @@ class LedgerRepository {
 			.forUpdate()
 			.fetchOptional((row) -> new StoredPledge(row.getId(), row.getSupporterId(), row.getKind(), new PledgeState(
 					row.getStatus(), row.getCurrentPeriodEnd(), row.getCancelAtPeriodEnd(), row.getEndedReason(),
-					row.getEndedAt(), row.getProviderStateAt(),
+					row.getEndedAt(), row.getProviderStateAt(), row.getNextRetryAt(),
 					new Terms(Money.of(row.getAmountMinor(), row.getCurrency().trim()),
 							(row.getBillingInterval() != null) ? BillingInterval.fromCode(row.getBillingInterval())
 									: null,
@@ -83,6 +83,7 @@ class LedgerRepository {
 			.set(PLEDGE.CANCEL_AT_PERIOD_END, state.cancelAtPeriodEnd())
 			.set(PLEDGE.ENDED_AT, state.endedAt())
 			.set(PLEDGE.ENDED_REASON, state.endedReason())
+			.set(PLEDGE.NEXT_RETRY_AT, state.nextRetryAt())
 			.set(PLEDGE.CANCEL_REASON, state.cancellation().reason())
 			.set(PLEDGE.CANCEL_COMMENT, state.cancellation().comment())
 			.set(PLEDGE.CANCELED_AT, state.cancellation().at())
@@ -115,6 +116,7 @@ class LedgerRepository {
 			.set(PLEDGE.CANCEL_AT_PERIOD_END, state.cancelAtPeriodEnd())
 			.set(PLEDGE.ENDED_AT, state.endedAt())
 			.set(PLEDGE.ENDED_REASON, state.endedReason())
+			.set(PLEDGE.NEXT_RETRY_AT, state.nextRetryAt())
 			.set(PLEDGE.CANCEL_REASON, state.cancellation().reason())
 			.set(PLEDGE.CANCEL_COMMENT, state.cancellation().comment())
 			.set(PLEDGE.CANCELED_AT, state.cancellation().at())

@@ -12,6 +12,8 @@ import org.supporters.catalog.Money;
  * only when it is not older than what was applied; what changed is said once, as a
  * {@link Change}, so that a repeated or late report changes and says nothing.
  * <ul>
+ * <li>A failed renewal is said once; each retry of it that fails again (the provider
+ * moves its next retry on) is said as a failed retry.</li>
  * <li>A pledge ends when the provider ends it: the reader canceled (they keep what they
  * paid for until period end), or the provider gave up retrying a failed renewal.</li>
  * <li>Money taken back in full ends it at once: a full refund of the payment that pays
@@ -68,6 +70,11 @@ final class LedgerRules {
 		else if (current.status() == PledgeStatus.ACTIVE && status == PledgeStatus.PAST_DUE) {
 			changes.add(Change.RENEWAL_FAILED);
 		}
+		// the provider moved its next retry on: the retry it had planned failed
+		else if (current.status() == PledgeStatus.PAST_DUE && status == PledgeStatus.PAST_DUE
+				&& current.nextRetryAt() != null && later(report.nextRetryAt(), current.nextRetryAt())) {
+			changes.add(Change.RETRY_FAILED);
+		}
 		if (!ending && changedTerms) {
 			changes.add(Change.CHANGED);
 		}
@@ -90,8 +97,8 @@ final class LedgerRules {
 	private static PledgeState state(PledgeReported report, PledgeStatus status, boolean ending, Terms terms,
 			Cancellation cancellation) {
 		return new PledgeState(status, report.currentPeriodEnd(), report.cancelAtPeriodEnd(),
-				ending ? report.endedReason() : null, ending ? report.observedAt() : null, report.observedAt(), terms,
-				cancellation);
+				ending ? report.endedReason() : null, ending ? report.observedAt() : null, report.observedAt(),
+				(status == PledgeStatus.PAST_DUE) ? report.nextRetryAt() : null, terms, cancellation);
 	}
 
 	/**
@@ -118,8 +125,8 @@ final class LedgerRules {
 		if (takenBack != null && (!pledge.ended() || pledge.endedReason() == EndedReason.CANCELED)) {
 			PledgeStatus status = (kind == PledgeKind.RECURRING) ? PledgeStatus.CANCELED : PledgeStatus.REFUNDED;
 			ended = new PledgeState(status, pledge.currentPeriodEnd(), pledge.cancelAtPeriodEnd(), takenBack,
-					pledge.ended() ? pledge.endedAt() : report.observedAt(), pledge.providerStateAt(), pledge.terms(),
-					pledge.cancellation());
+					pledge.ended() ? pledge.endedAt() : report.observedAt(), pledge.providerStateAt(), null,
+					pledge.terms(), pledge.cancellation());
 		}
 		return new PaymentOutcome(true, newlyRefunded, ended);
 	}
@@ -131,14 +138,16 @@ final class LedgerRules {
 	/**
 	 * A pledge as the ledger keeps it.
 	 *
+	 * @param nextRetryAt when the provider retries a failed renewal next, while past due
 	 * @param terms what the provider charges, {@code null} when not known
 	 */
 	record PledgeState(PledgeStatus status, Instant currentPeriodEnd, boolean cancelAtPeriodEnd,
-			EndedReason endedReason, Instant endedAt, Instant providerStateAt, Terms terms, Cancellation cancellation) {
+			EndedReason endedReason, Instant endedAt, Instant providerStateAt, Instant nextRetryAt, Terms terms,
+			Cancellation cancellation) {
 
 		PledgeState(PledgeStatus status, Instant currentPeriodEnd, boolean cancelAtPeriodEnd, EndedReason endedReason,
-				Instant endedAt, Instant providerStateAt) {
-			this(status, currentPeriodEnd, cancelAtPeriodEnd, endedReason, endedAt, providerStateAt, null,
+				Instant endedAt, Instant providerStateAt, Instant nextRetryAt) {
+			this(status, currentPeriodEnd, cancelAtPeriodEnd, endedReason, endedAt, providerStateAt, nextRetryAt, null,
 					Cancellation.NONE);
 		}
 
@@ -177,7 +186,7 @@ final class LedgerRules {
 	/** What happened to a pledge, each said by one event. */
 	enum Change {
 
-		STARTED, RENEWED, RENEWAL_FAILED, RECOVERED, CHANGED, CANCELED, RESUMED, ENDED
+		STARTED, RENEWED, RENEWAL_FAILED, RETRY_FAILED, RECOVERED, CHANGED, CANCELED, RESUMED, ENDED
 
 	}
 

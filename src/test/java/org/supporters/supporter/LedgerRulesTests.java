@@ -1,5 +1,6 @@
 package org.supporters.supporter;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,6 +39,8 @@ class LedgerRulesTests {
 
 	private static final Long OTHER_TIER = 2L;
 
+	private static final Instant RETRY = Instant.parse("2026-02-04T10:00:00Z");
+
 	static Stream<Arguments> pledgeReports() {
 		return Stream.of(
 				argumentSet("a first report starts the pledge", null, report(State.ACTIVE, PERIOD_END, false, null),
@@ -54,6 +57,13 @@ class LedgerRulesTests {
 						report(State.PAST_DUE, PERIOD_END, false, null), PledgeStatus.PAST_DUE, null,
 						List.of(Change.RENEWAL_FAILED)),
 				argumentSet("past due again says nothing", pastDue(), report(State.PAST_DUE, PERIOD_END, false, null),
+						PledgeStatus.PAST_DUE, null, List.of()),
+				argumentSet("a later next retry is a failed retry", pastDue(RETRY),
+						retrying(RETRY.plus(Duration.ofDays(5))), PledgeStatus.PAST_DUE, null,
+						List.of(Change.RETRY_FAILED)),
+				argumentSet("the same next retry again says nothing", pastDue(RETRY), retrying(RETRY),
+						PledgeStatus.PAST_DUE, null, List.of()),
+				argumentSet("past due with a first known retry says nothing", pastDue(), retrying(RETRY),
 						PledgeStatus.PAST_DUE, null, List.of()),
 				argumentSet("paid again after a failure is a recovery", pastDue(),
 						report(State.ACTIVE, NEXT_PERIOD_END, false, null), PledgeStatus.ACTIVE, null,
@@ -191,7 +201,7 @@ class LedgerRulesTests {
 	@ParameterizedTest
 	@MethodSource
 	void oneOffs(PaymentStatus status, PledgeStatus pledgeStatus, EndedReason reason) {
-		PledgeState paid = new PledgeState(PledgeStatus.PAID, null, false, null, null, BEFORE);
+		PledgeState paid = new PledgeState(PledgeStatus.PAID, null, false, null, null, BEFORE, null);
 		LedgerRules.PaymentOutcome outcome = LedgerRules.payment(paid, PledgeKind.ONE_OFF,
 				new PaymentState(PaymentStatus.SUCCEEDED, 0, BEFORE), payment(status, 1000), true);
 		assertThat(outcome.endedPledge().status()).isEqualTo(pledgeStatus);
@@ -207,20 +217,29 @@ class LedgerRulesTests {
 	}
 
 	private static PledgeState active(Instant periodEnd, boolean cancelAtPeriodEnd) {
-		return new PledgeState(PledgeStatus.ACTIVE, periodEnd, cancelAtPeriodEnd, null, null, BEFORE);
+		return new PledgeState(PledgeStatus.ACTIVE, periodEnd, cancelAtPeriodEnd, null, null, BEFORE, null);
 	}
 
 	private static PledgeState known(Terms terms, boolean cancelAtPeriodEnd, Cancellation cancellation) {
-		return new PledgeState(PledgeStatus.ACTIVE, PERIOD_END, cancelAtPeriodEnd, null, null, BEFORE, terms,
+		return new PledgeState(PledgeStatus.ACTIVE, PERIOD_END, cancelAtPeriodEnd, null, null, BEFORE, null, terms,
 				cancellation);
 	}
 
 	private static PledgeState pastDue() {
-		return new PledgeState(PledgeStatus.PAST_DUE, PERIOD_END, false, null, null, BEFORE);
+		return pastDue(null);
+	}
+
+	private static PledgeState pastDue(Instant nextRetryAt) {
+		return new PledgeState(PledgeStatus.PAST_DUE, PERIOD_END, false, null, null, BEFORE, nextRetryAt);
+	}
+
+	private static PledgeReported retrying(Instant nextRetryAt) {
+		return new PledgeReported(Provider.SANDBOX, "sub_1", null, "a@example.org", null, null, Money.of(500, "EUR"),
+				BillingInterval.MONTH, State.PAST_DUE, PERIOD_END, false, null, null, NOW, nextRetryAt);
 	}
 
 	private static PledgeState ended(EndedReason reason) {
-		return new PledgeState(PledgeStatus.CANCELED, PERIOD_END, false, reason, BEFORE, BEFORE);
+		return new PledgeState(PledgeStatus.CANCELED, PERIOD_END, false, reason, BEFORE, BEFORE, null);
 	}
 
 	private static PledgeReported report(State state, Instant periodEnd, boolean cancelAtPeriodEnd,

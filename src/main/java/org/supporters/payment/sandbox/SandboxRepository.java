@@ -145,6 +145,7 @@ class SandboxRepository {
 		this.db.update(SANDBOX_SUBSCRIPTION)
 			.set(SANDBOX_SUBSCRIPTION.STATUS, subscription.status())
 			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, subscription.currentPeriodEnd())
+			.set(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS, subscription.failsRenewals())
 			.set(SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS, subscription.failedAttempts())
 			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT, subscription.nextAttemptAt())
 			.set(SANDBOX_SUBSCRIPTION.CANCELED_AT, subscription.canceledAt())

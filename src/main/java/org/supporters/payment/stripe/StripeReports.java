@@ -282,7 +282,20 @@ class StripeReports {
 				money(price.getUnitAmount() * quantity, price.getCurrency()),
 				BillingInterval.fromCode(price.getRecurring().getInterval()), state, paidThrough, cancelAtPeriodEnd,
 				(state == State.ENDED) ? cancellationReason(subscription) : null, instant(subscription.getCreated()),
-				now, cancelReason(metadata), nonEmpty(metadata.get(StripePledgeChanges.CANCEL_COMMENT))));
+				now, (state == State.PAST_DUE) ? nextRetry(subscription) : null, cancelReason(metadata),
+				nonEmpty(metadata.get(StripePledgeChanges.CANCEL_COMMENT))));
+	}
+
+	/**
+	 * When Stripe retries the past-due subscription's open invoice next; {@code null}
+	 * when it has given up (or the invoice is no longer open).
+	 */
+	private Instant nextRetry(Subscription subscription) throws StripeException {
+		if (subscription.getLatestInvoice() == null) {
+			return null;
+		}
+		Invoice invoice = this.stripe.v1().invoices().retrieve(subscription.getLatestInvoice());
+		return "open".equals(invoice.getStatus()) ? instant(invoice.getNextPaymentAttempt()) : null;
 	}
 
 	static boolean isCanceled(Subscription subscription) {
