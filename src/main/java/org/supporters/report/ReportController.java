@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.supporters.pledge.CheckoutAttributions;
+
 /** The dashboard, the supporter list and page, and the CSV exports. */
 @Controller
 class ReportController {
@@ -37,7 +39,10 @@ class ReportController {
 
 	private final Clock clock;
 
-	ReportController(Reports reports, SupporterPages supporters, Clock clock) {
+	private final CheckoutAttributions attributions;
+
+	ReportController(Reports reports, SupporterPages supporters, Clock clock, CheckoutAttributions attributions) {
+		this.attributions = attributions;
 		this.reports = reports;
 		this.supporters = supporters;
 		this.clock = clock;
@@ -133,7 +138,10 @@ class ReportController {
 	@GetMapping("/staff/supporters/{id}")
 	String detail(@PathVariable String id, Model model) {
 		UUID supporterId = uuid(id);
-		model.addAttribute("detail", this.supporters.detail(supporterId).orElseThrow(NotFoundException::new));
+		SupporterDetail detail = this.supporters.detail(supporterId).orElseThrow(NotFoundException::new);
+		model.addAttribute("detail", detail);
+		// what brought them: the ask, article and campaign of their checkouts
+		model.addAttribute("broughtBy", this.attributions.broughtBy(detail.supporter().email()));
 		model.addAttribute("tiers", this.supporters.tiers());
 		return "report/supporter";
 	}
