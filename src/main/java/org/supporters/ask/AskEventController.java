@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AskEventController {
 
 	/** A batch larger than this is refused: a page sends a handful of events. */
-	static final int MAX_BYTES = 4096;
+	static final int MAX_BYTES = 8192;
 
 	static final int MAX_EVENTS = 50;
 

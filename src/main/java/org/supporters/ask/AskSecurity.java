@@ -42,7 +42,7 @@ class AskSecurity {
 
 	private static UrlBasedCorsConfigurationSource openCors() {
 		CorsConfiguration cors = new CorsConfiguration();
-		cors.setAllowedOriginPatterns(List.of("*"));
+		cors.setAllowedOrigins(List.of("*"));
 		cors.setAllowedMethods(List.of("GET", "POST"));
 		cors.setAllowedHeaders(List.of("Content-Type", "Accept"));
 		cors.setAllowCredentials(false);

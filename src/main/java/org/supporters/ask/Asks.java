@@ -149,7 +149,8 @@ class Asks implements AskPrefills {
 				new Money(amount, currency).formatted() + " of " + new Money(ticker.goal(), currency).formatted());
 	}
 
-	private void forget() {
+	/** Reads the asks afresh next time (after a change on this instance). */
+	void forget() {
 		this.live = null;
 		this.known = null;
 	}
