@@ -228,12 +228,15 @@ class CheckoutRepository {
 		return new Checkout(row.get(CHECKOUT.ID), row.get(CHECKOUT.EMAIL), row.get(CHECKOUT.NAME), tierSlug,
 				Money.of(row.get(CHECKOUT.AMOUNT_MINOR), row.get(CHECKOUT.CURRENCY)),
 				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(CHECKOUT.STATUS),
-				(redirect != null) ? URI.create(redirect) : null, row.get(CHECKOUT.RETURN_URL));
+				(redirect != null) ? URI.create(redirect) : null, row.get(CHECKOUT.RETURN_URL),
+				new Attribution(row.get(CHECKOUT.ASK_ID), row.get(CHECKOUT.ASK_VARIANT), row.get(CHECKOUT.ARTICLE_URL),
+						row.get(CHECKOUT.UTM_SOURCE), row.get(CHECKOUT.UTM_MEDIUM), row.get(CHECKOUT.UTM_CAMPAIGN),
+						row.get(CHECKOUT.UTM_TERM), row.get(CHECKOUT.UTM_CONTENT), row.get(CHECKOUT.REFERRER)));
 	}
 
 	/** A checkout as the pledge flow needs it back. */
 	record Checkout(UUID id, String email, String name, String tierSlug, Money amount, BillingInterval interval,
-			String status, URI redirectUrl, String returnUrl) {
+			String status, URI redirectUrl, String returnUrl, Attribution attribution) {
 
 		boolean completed() {
 			return "completed".equals(this.status);

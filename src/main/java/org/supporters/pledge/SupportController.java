@@ -78,7 +78,9 @@ class SupportController {
 			@RequestParam(name = "return", required = false) String returnUrl,
 			@RequestParam Map<String, String> parameters, Model model, HttpServletRequest request) {
 		Optional<Checkout> canceled = (checkoutId != null) ? this.checkouts.find(checkoutId) : Optional.empty();
-		Attribution attribution = attribution(parameters, request.getHeader("Referer"));
+		// a canceled checkout keeps what brought the reader
+		Attribution attribution = canceled.map(Checkout::attribution)
+			.orElseGet(() -> attribution(parameters, request.getHeader("Referer")));
 		Optional<AskPrefill> prefill = prefill(attribution);
 		model.addAttribute("form",
 				canceled.map((checkout) -> formFor(checkout, this.browsers.startedHere(checkout.id(), request)))

@@ -19,10 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import org.supporters.Browser;
 import org.supporters.IntegrationTest;
+import org.supporters.StaffMember;
 import org.supporters.pledge.CheckoutAttributions;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.generated.Tables.SUPPORTER;
 
 /**
  * The ask on the demo article in a real Chromium: targeting on the reader's device, the
@@ -190,9 +192,19 @@ class AskBrowserTests extends IntegrationTest {
 			assertThat(brought.article()).isEqualTo(url("/demo/article/3"));
 			assertThat(brought.amount().minor()).isEqualTo(variant.equals("a") ? 800 : 600);
 		});
-		String report = AskFixtures.admin(this.port).get("/staff/asks/" + id).body();
+		StaffMember admin = AskFixtures.admin(this.port);
+		String report = admin.get("/staff/asks/" + id).body();
 		String row = report.substring(report.indexOf("<tr data-variant=\"" + variant + "\""));
 		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-column=\"pledges\">1<");
+		UUID supporter = this.db.select(SUPPORTER.ID)
+			.from(SUPPORTER)
+			.where(SUPPORTER.EMAIL.eq(email))
+			.fetchSingle(SUPPORTER.ID);
+		String detail = admin.get("/staff/supporters/" + supporter).body();
+		String brought = detail.substring(detail.indexOf("id=\"brought-by\""), detail.indexOf("<h2>Comps</h2>"));
+		assertThat(brought).contains("href=\"/staff/asks/" + id + "\"")
+			.contains("variant " + variant.toUpperCase(java.util.Locale.ROOT))
+			.contains("on " + url("/demo/article/3"));
 	}
 
 	@Test
