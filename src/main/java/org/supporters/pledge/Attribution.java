@@ -55,6 +55,12 @@ record Attribution(UUID ask, String variant, String article, String utmSource, S
 				campaign(parameters.get("utm_content")), withoutQuery(referrer, 500));
 	}
 
+	/** The same without the ask: one that does not exist brought nobody. */
+	Attribution withoutAsk() {
+		return new Attribution(null, null, this.article, this.utmSource, this.utmMedium, this.utmCampaign, this.utmTerm,
+				this.utmContent, this.referrer);
+	}
+
 	/** The parameters the support form carries on to the checkout. */
 	Map<String, String> parameters() {
 		Map<String, String> fields = new LinkedHashMap<>();

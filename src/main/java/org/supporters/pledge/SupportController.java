@@ -79,9 +79,10 @@ class SupportController {
 			@RequestParam Map<String, String> parameters, Model model, HttpServletRequest request) {
 		Optional<Checkout> canceled = (checkoutId != null) ? this.checkouts.find(checkoutId) : Optional.empty();
 		// a canceled checkout keeps what brought the reader
-		Attribution attribution = canceled.map(Checkout::attribution)
+		Attribution asked = canceled.map(Checkout::attribution)
 			.orElseGet(() -> attribution(parameters, request.getHeader("Referer")));
-		Optional<AskPrefill> prefill = prefill(attribution);
+		Optional<AskPrefill> prefill = prefill(asked);
+		Attribution attribution = prefill.isPresent() ? asked : asked.withoutAsk();
 		model.addAttribute("form",
 				canceled.map((checkout) -> formFor(checkout, this.browsers.startedHere(checkout.id(), request)))
 					.orElseGet(() -> prefill
@@ -102,8 +103,9 @@ class SupportController {
 		model.addAttribute("returnUrl", returnUrl);
 		// the form carries what brought the reader in hidden fields (a "referrer" among
 		// them)
-		Attribution attribution = attribution(parameters, null);
-		Optional<AskPrefill> prefill = prefill(attribution);
+		Attribution asked = attribution(parameters, null);
+		Optional<AskPrefill> prefill = prefill(asked);
+		Attribution attribution = prefill.isPresent() ? asked : asked.withoutAsk();
 		askAmounts(model, attribution, prefill);
 		Optional<PledgeChoice> choice = this.validator.validate(form, errors,
 				prefill.map(AskPrefill::amounts).orElse(List.of()));

@@ -25,6 +25,7 @@ import org.supporters.pledge.CheckoutAttributions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jooq.generated.Tables.ASK;
 import static org.jooq.generated.Tables.ASK_EVENT_COUNT;
+import static org.jooq.generated.Tables.CHECKOUT;
 
 /**
  * Asks through the staff pages, the events endpoint and the report, on the whole service.
@@ -261,6 +262,38 @@ class AskTests extends IntegrationTest {
 		assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
 		assertThat(answer.body()).contains("\"minimumArticles\":3", "\"fewerAsksDays\":7", "\"closedDays\":7",
 				"\"placement\":\"banner\"", "\"headline\":\"Live banner\"");
+	}
+
+	@Test
+	void theSupportPageOffersTheAsksAmountsAndKeepsItWhenTheReaderComesBackFromACanceledCheckout() {
+		UUID id = AskFixtures.create(AskFixtures.admin(this.port), AskFixtures.liveAsk("article", "Prefill"));
+		Reader reader = new Reader(this.port);
+		String page = reader.get("/support?ask=" + id + "&variant=a&article=" + encode(url("/demo/article"))).body();
+		assertThat(page).contains("value=\"preset:400\"", "value=\"preset:800\"", "value=\"preset:1500\"")
+			.doesNotContain("value=\"preset:2500\"")
+			.containsPattern("value=\"monthly\"[^>]*checked");
+		String email = "canceled-" + UUID.randomUUID() + "@example.org";
+		Map<String, String> form = new LinkedHashMap<>(Map.of("attempt", Reader.attemptToken(page), "frequency",
+				"monthly", "option", "preset:800", "email", email, "ask", id.toString(), "variant", "a"));
+		assertThat(reader.post("/support", page, form).statusCode()).isEqualTo(302);
+		UUID checkout = this.db.select(CHECKOUT.ID)
+			.from(CHECKOUT)
+			.where(CHECKOUT.EMAIL.eq(email))
+			.fetchSingle(CHECKOUT.ID);
+
+		String back = reader.get("/support?checkout=" + checkout).body();
+
+		assertThat(back).contains("name=\"ask\" value=\"" + id + "\"").contains("value=\"preset:800\"");
+	}
+
+	@Test
+	void anUnknownAskOnTheSupportPageIsIgnored() {
+		String page = new Reader(this.port).get("/support?ask=" + UUID.randomUUID() + "&variant=a&article=javascript:1")
+			.body();
+
+		assertThat(page).doesNotContain("name=\"ask\"")
+			.doesNotContain("name=\"article\"")
+			.contains("value=\"preset:2500\"");
 	}
 
 	private void assertRefused(Consumer<Map<String, String>> change, String message) {
