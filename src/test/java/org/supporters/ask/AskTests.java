@@ -296,6 +296,30 @@ class AskTests extends IntegrationTest {
 			.contains("value=\"preset:2500\"");
 	}
 
+	@Test
+	void theTickerCountsThePledgesCompletedInItsPeriod() {
+		Map<String, String> fields = AskFixtures.liveAsk("banner", "Help us reach 500");
+		fields.put("tickerGoal", "500");
+		fields.put("tickerUnit", "supporters");
+		fields.put("tickerFrom", fields.get("startsAt"));
+		UUID id = AskFixtures.create(AskFixtures.admin(this.port), fields);
+		long before = this.asks.live().tickers().get(id).progress();
+
+		pledgeFromAsk(id, "a", url("/demo/article"), "400", "monthly", true);
+		this.asks.forget();
+
+		Asks.TickerProgress ticker = this.asks.live().tickers().get(id);
+		assertThat(ticker.progress()).isEqualTo(before + 1);
+		assertThat(ticker.text()).isEqualTo(String.format(java.util.Locale.UK, "%,d of 500 supporters", before + 1));
+		assertThat(new Reader(this.port).get("/api/v1/asks", Map.of()).body())
+			.contains("\"ticker\":{\"goal\":500,\"progress\":" + (before + 1));
+	}
+
+	@Test
+	void aTickerWithoutAStartIsRefused() {
+		assertRefused((fields) -> fields.put("tickerGoal", "500"), "Enter when the ticker starts counting.");
+	}
+
 	private void assertRefused(Consumer<Map<String, String>> change, String message) {
 		StaffMember admin = AskFixtures.admin(this.port);
 		Map<String, String> fields = AskFixtures.liveAsk("article", "Headline");
