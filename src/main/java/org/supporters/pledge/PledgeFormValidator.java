@@ -2,6 +2,7 @@ package org.supporters.pledge;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,11 @@ class PledgeFormValidator implements PledgeAmounts {
 		this.limits = limits;
 	}
 
-	Optional<PledgeChoice> validate(PledgeForm form, Errors errors) {
+	/**
+	 * @param askAmounts amounts an ask suggested (in minor units, within the limits): a
+	 * preset of any frequency
+	 */
+	Optional<PledgeChoice> validate(PledgeForm form, Errors errors, List<Long> askAmounts) {
 		Currency currency = Currency.getInstance(this.catalog.currency());
 		BillingInterval interval = null;
 		boolean oneOff = "one-off".equals(form.frequency());
@@ -66,7 +71,9 @@ class PledgeFormValidator implements PledgeAmounts {
 			}
 		}
 		else if (option.startsWith("preset:")) {
-			amount = preset(option.substring(7), oneOff, currency, errors);
+			amount = askAmounts.stream().map(String::valueOf).anyMatch(option.substring(7)::equals)
+					? new Money(Long.parseLong(option.substring(7)), currency)
+					: preset(option.substring(7), oneOff, currency, errors);
 		}
 		else if (option.equals("own")) {
 			amount = ownAmount(form.ownAmount(), currency, errors);
