@@ -34,7 +34,8 @@ class TableOwnershipTests {
 			Set.of("ProviderEvent", "SandboxSession", "SandboxSubscription", "SandboxClock", "SandboxPayment",
 					"StripeCustomer", "StripeSubscriptionState", "StripeDrift"),
 			"pledge", Set.of("Checkout"), "account", Set.of("SignInRequest"), "staff", Set.of("StaffUser", "AuditLog"),
-			"platform", Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes"));
+			"platform",
+			Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes", "Shedlock"));
 
 	/** Read models: tables a module reads though another owns them. */
 	static final Map<String, Set<String>> ALSO_READS = Map.of(

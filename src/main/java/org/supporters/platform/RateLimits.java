@@ -10,7 +10,6 @@ import java.util.HexFormat;
 
 import org.jooq.DSLContext;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 import static org.jooq.generated.Tables.RATE_LIMIT_HIT;
@@ -79,7 +78,6 @@ public class RateLimits {
 	}
 
 	/** Forgets attempts older than any window; deleting twice is harmless. */
-	@Scheduled(fixedDelayString = "${supporters.rate-limits.cleanup-interval:1h}")
 	void forgetOldAttempts() {
 		this.db.deleteFrom(RATE_LIMIT_HIT).where(RATE_LIMIT_HIT.AT.lt(this.clock.instant().minus(KEPT))).execute();
 	}
