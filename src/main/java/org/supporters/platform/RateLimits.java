@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
+import io.micrometer.core.instrument.Metrics;
 import org.jooq.DSLContext;
 
 import org.springframework.stereotype.Repository;
@@ -51,8 +52,13 @@ public class RateLimits {
 	/** Whether the bucket holds {@code limit} or more attempts within {@code window}. */
 	public boolean isExhausted(String bucket, int limit, Duration window) {
 		Instant since = this.clock.instant().minus(window);
-		return this.db.fetchCount(RATE_LIMIT_HIT,
+		boolean exhausted = this.db.fetchCount(RATE_LIMIT_HIT,
 				RATE_LIMIT_HIT.BUCKET.eq(bounded(bucket)).and(RATE_LIMIT_HIT.AT.gt(since))) >= limit;
+		if (exhausted) {
+			// the bucket's kind only: the rest names a reader or an address
+			Metrics.counter("supporters.rate.limit.refusals", "limit", kind(bucket)).increment();
+		}
+		return exhausted;
 	}
 
 	/** Counts one attempt in the bucket. */
@@ -61,6 +67,11 @@ public class RateLimits {
 			.set(RATE_LIMIT_HIT.BUCKET, bounded(bucket))
 			.set(RATE_LIMIT_HIT.AT, this.clock.instant())
 			.execute();
+	}
+
+	private static String kind(String bucket) {
+		int colon = bucket.indexOf(':');
+		return (colon > 0 && colon <= 40) ? bucket.substring(0, colon) : "other";
 	}
 
 	/** The bucket as stored: a long one by its digest, so any length fits the column. */
