@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.provider.sql.DatabaseProduct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ class SchedulingConfiguration implements SchedulingConfigurer {
 			.withTransactionManager(transactions)
 			// every instance compares against the same clock: the database's
 			.usingDbTime()
+			.withDatabaseProduct(DatabaseProduct.POSTGRES_SQL)
 			.build());
 	}
 
