@@ -60,10 +60,22 @@ class StartupBanner {
 			.map((note) -> note.note(command))
 			.flatMap(Optional::stream)
 			.toList();
-		return text(new Facts(this.properties.publicUri().toString(), stripeKey, databaseUrl,
-				this.properties.dataDir().toAbsolutePath().normalize(), smtp,
-				StringUtils.hasText(this.environment.getProperty("supporters.metrics.token")),
-				this.environment.getProperty("management.server.port"), notes));
+		return text(
+				new Facts(publicUrl(), stripeKey, databaseUrl, this.properties.dataDir().toAbsolutePath().normalize(),
+						smtp, StringUtils.hasText(this.environment.getProperty("supporters.metrics.token")),
+						this.environment.getProperty("management.server.port"), notes));
+	}
+
+	/**
+	 * The public URL; while it is left at its default, the port the server really took
+	 * (e.g. {@code --server.port=8081}).
+	 */
+	private String publicUrl() {
+		String port = this.environment.getProperty("local.server.port");
+		if (!this.environment.containsProperty("supporters.public-url") && port != null) {
+			return "http://localhost:" + port;
+		}
+		return this.properties.publicUri().toString();
 	}
 
 	static String text(Facts facts) {
