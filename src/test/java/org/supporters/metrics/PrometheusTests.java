@@ -43,6 +43,7 @@ class PrometheusTests extends IntegrationTest {
 
 	@Test
 	void aPledgeThroughTheSandboxMovesThePledgeAndPaymentFigures() {
+		this.gauges.refresh();
 		String before = scrape();
 		double started = value(before, "supporters_pledges_started_total", "kind=\"recurring\"",
 				"provider=\"sandbox\"");
