@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.supporters.lifecycle.SentMails;
+import org.supporters.pledge.CheckoutAttributions;
+
 /** The dashboard, the supporter list and page, and the CSV exports. */
 @Controller
 class ReportController {
@@ -37,7 +40,14 @@ class ReportController {
 
 	private final Clock clock;
 
-	ReportController(Reports reports, SupporterPages supporters, Clock clock) {
+	private final SentMails sentMails;
+
+	private final CheckoutAttributions attributions;
+
+	ReportController(Reports reports, SupporterPages supporters, Clock clock, SentMails sentMails,
+			CheckoutAttributions attributions) {
+		this.sentMails = sentMails;
+		this.attributions = attributions;
 		this.reports = reports;
 		this.supporters = supporters;
 		this.clock = clock;
@@ -133,8 +143,12 @@ class ReportController {
 	@GetMapping("/staff/supporters/{id}")
 	String detail(@PathVariable String id, Model model) {
 		UUID supporterId = uuid(id);
-		model.addAttribute("detail", this.supporters.detail(supporterId).orElseThrow(NotFoundException::new));
+		SupporterDetail detail = this.supporters.detail(supporterId).orElseThrow(NotFoundException::new);
+		model.addAttribute("detail", detail);
+		// what brought them: the ask, article and campaign of their checkouts
+		model.addAttribute("broughtBy", this.attributions.broughtBy(detail.supporter().email()));
 		model.addAttribute("tiers", this.supporters.tiers());
+		model.addAttribute("mails", this.sentMails.of(supporterId));
 		return "report/supporter";
 	}
 
