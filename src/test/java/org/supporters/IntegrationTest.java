@@ -30,6 +30,9 @@ public abstract class IntegrationTest {
 
 	public static final String ADMIN_PASSWORD = "correct horse battery staple";
 
+	/** What opens /actuator/prometheus. */
+	public static final String METRICS_TOKEN = "metrics-token-for-the-tests-0123456789abcdef";
+
 	protected final int port = PORT;
 
 	@DynamicPropertySource
@@ -52,6 +55,7 @@ public abstract class IntegrationTest {
 		registry.add("supporters.trusted-proxies", () -> "127.0.0.0/8,::1/128");
 		registry.add("supporters.admin.email", () -> ADMIN_EMAIL);
 		registry.add("supporters.admin.password", () -> ADMIN_PASSWORD);
+		registry.add("supporters.metrics.token", () -> METRICS_TOKEN);
 	}
 
 	protected String url(String path) {

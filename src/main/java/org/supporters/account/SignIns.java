@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Metrics;
+
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -83,6 +85,7 @@ class SignIns {
 			.tryAcquire("sign-in-email:" + digest(email.toLowerCase(Locale.ROOT)), MAILS_PER_EMAIL, LIMIT_WINDOW)) {
 			return false;
 		}
+		Metrics.counter("supporters.sign.in.mails").increment();
 		if (this.memberships.supporterIdOf(email).isEmpty()) {
 			this.mail.send(email, "Signing in to Supporters", """
 					Someone, probably you, asked to sign in with this address, but no supporter uses it.

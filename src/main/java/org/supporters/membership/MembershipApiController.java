@@ -9,6 +9,8 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.Metrics;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,12 +49,12 @@ class MembershipApiController {
 	@GetMapping(path = "/api/v1/membership", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Membership> signedInReader(Principal principal, HttpServletRequest request,
 			HttpServletResponse response) {
-		return json(this.cookie.refresh(readerId(principal), request, response));
+		return json("/api/v1/membership", this.cookie.refresh(readerId(principal), request, response));
 	}
 
 	@GetMapping(path = "/api/v1/members/{supporterId}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Membership> bySupporterId(@PathVariable UUID supporterId) {
-		return json(this.cache.membershipOf(supporterId));
+		return json("/api/v1/members/{supporterId}", this.cache.membershipOf(supporterId));
 	}
 
 	@GetMapping(path = "/api/v1/members", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -63,7 +65,7 @@ class MembershipApiController {
 			problem.setInstance(URI.create("/api/v1/members"));
 			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
-		return json(this.memberships.membershipOfEmail(email.trim()).orElse(Membership.NONE));
+		return json("/api/v1/members", this.memberships.membershipOfEmail(email.trim()).orElse(Membership.NONE));
 	}
 
 	@GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -73,7 +75,9 @@ class MembershipApiController {
 			.body(this.keys.publicJwks());
 	}
 
-	private static ResponseEntity<Membership> json(Membership membership) {
+	private static ResponseEntity<Membership> json(String path, Membership membership) {
+		Metrics.counter("supporters.membership.checks", "path", path, "member", String.valueOf(membership.member()))
+			.increment();
 		Membership whole = (membership.validUntil() != null) ? new Membership(membership.member(), membership.status(),
 				membership.tier(), membership.benefits(), membership.validUntil().truncatedTo(ChronoUnit.SECONDS))
 				: membership;

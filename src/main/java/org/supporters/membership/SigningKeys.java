@@ -19,7 +19,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,7 +82,6 @@ public class SigningKeys {
 		return loaded().publicJwks();
 	}
 
-	@Scheduled(fixedDelayString = "${supporters.membership.key-reload-interval:60s}")
 	void reloadRegularly() {
 		if (this.loaded != null) {
 			reload();

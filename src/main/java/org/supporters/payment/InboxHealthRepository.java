@@ -2,8 +2,10 @@ package org.supporters.payment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import static org.jooq.generated.Tables.PROVIDER_EVENT;
@@ -35,6 +37,15 @@ class InboxHealthRepository {
 			.fetch((row) -> new InboxHealth.Event(row.getId(), row.getProvider(), row.getEventId(), row.getType(),
 					row.getReceivedAt(), row.getAttempts(), row.getNextAttemptAt(), row.getLastError()));
 		return new InboxHealth(waiting, failing, retried, unapplied);
+	}
+
+	/** When the oldest event that no worker has tried yet arrived. */
+	Optional<Instant> oldestNeverAttempted() {
+		return Optional.ofNullable(this.db.select(DSL.min(PROVIDER_EVENT.RECEIVED_AT))
+			.from(PROVIDER_EVENT)
+			.where(PROVIDER_EVENT.PROCESSED_AT.isNull())
+			.and(PROVIDER_EVENT.ATTEMPTS.eq(0))
+			.fetchOne(0, Instant.class));
 	}
 
 	record InboxHealth(long waiting, long failing, long retried, List<Event> unapplied) {

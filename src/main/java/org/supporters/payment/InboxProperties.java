@@ -11,8 +11,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param pollInterval how long the inbox worker waits after a run that found the inbox
  * drained ({@code SUPPORTERS_INBOX_POLL_INTERVAL})
+ * @param stuckAfter how long an event may wait for its first attempt before readiness
+ * says the inbox is stuck ({@code SUPPORTERS_INBOX_STUCK_AFTER})
  */
 @Validated
 @ConfigurationProperties("supporters.inbox")
-record InboxProperties(@NotNull @DefaultValue("2s") Duration pollInterval) {
+record InboxProperties(@NotNull @DefaultValue("2s") Duration pollInterval,
+		@NotNull @DefaultValue("10m") Duration stuckAfter) {
 }

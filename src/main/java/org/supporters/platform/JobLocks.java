@@ -1,33 +1,32 @@
 package org.supporters.platform;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import javax.sql.DataSource;
+import java.util.function.Supplier;
 
-import org.springframework.dao.DataAccessResourceFailureException;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+
 import org.springframework.stereotype.Component;
 
 /**
- * One instance at a time for a job: a PostgreSQL session-level advisory lock, held by a
- * connection of its own for as long as the job runs. It is released when the job ends,
- * and when the instance holding it dies (a crash, a {@code kill -9}, a lost network)
- * PostgreSQL ends the session and the lock is free at once: no lease to wait out.
+ * One instance at a time for a job: its ShedLock lock, a row in table {@code shedlock}
+ * that says which instance holds it until when (PostgreSQL's clock). Released when the
+ * work ends; when the instance holding it dies, the lock is free once
+ * {@code lockAtMostFor} has passed. {@link ScheduledJob}s take it on their own; work that
+ * staff can also start by hand (reconciliation) takes it here.
  */
 @Component
 public class JobLocks {
 
-	/** A 64-bit key from the job's name, the same on every instance. */
-	private static final String TRY_LOCK = "select pg_try_advisory_lock(hashtextextended(?, 0))";
+	private static final Duration DEFAULT_LOCK_AT_MOST_FOR = Duration.ofHours(1);
 
-	private static final String UNLOCK = "select pg_advisory_unlock(hashtextextended(?, 0))";
+	private final LockProvider locks;
 
-	private final DataSource dataSource;
-
-	JobLocks(DataSource dataSource) {
-		this.dataSource = dataSource;
+	JobLocks(LockProvider locks) {
+		this.locks = locks;
 	}
 
 	/**
@@ -35,66 +34,37 @@ public class JobLocks {
 	 * Close what it returns to release the lock.
 	 */
 	public Optional<Held> tryLock(String job) {
-		Connection connection = null;
-		try {
-			// not the transaction's connection: the lock lives as long as this one
-			connection = this.dataSource.getConnection();
-			connection.setAutoCommit(true);
-			if (query(connection, TRY_LOCK, job)) {
-				return Optional.of(new Held(connection, job));
-			}
-			connection.close();
+		return tryLock(job, DEFAULT_LOCK_AT_MOST_FOR);
+	}
+
+	/** The same, a dead holder's lock free after {@code lockAtMostFor}. */
+	public Optional<Held> tryLock(String job, Duration lockAtMostFor) {
+		return this.locks.lock(new LockConfiguration(Instant.now(), job, lockAtMostFor, Duration.ZERO)).map(Held::new);
+	}
+
+	/** Runs the work under the job's lock; empty when another instance holds it. */
+	public <T> Optional<T> runAlone(String job, Duration lockAtMostFor, Supplier<T> work) {
+		Optional<Held> lock = tryLock(job, lockAtMostFor);
+		if (lock.isEmpty()) {
 			return Optional.empty();
 		}
-		catch (SQLException ex) {
-			closeQuietly(connection);
-			throw new DataAccessResourceFailureException("Could not take the lock of " + job, ex);
-		}
-	}
-
-	private static boolean query(Connection connection, String sql, String job) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, job);
-			try (ResultSet result = statement.executeQuery()) {
-				return result.next() && result.getBoolean(1);
-			}
-		}
-	}
-
-	private static void closeQuietly(Connection connection) {
-		if (connection != null) {
-			try {
-				connection.close();
-			}
-			catch (SQLException ex) {
-				// the connection is gone, and the lock with it
-			}
+		try (Held held = lock.get()) {
+			return Optional.ofNullable(work.get());
 		}
 	}
 
 	/** A job's lock, held until closed. */
 	public static final class Held implements AutoCloseable {
 
-		private final Connection connection;
+		private final SimpleLock lock;
 
-		private final String job;
-
-		private Held(Connection connection, String job) {
-			this.connection = connection;
-			this.job = job;
+		private Held(SimpleLock lock) {
+			this.lock = lock;
 		}
 
 		@Override
 		public void close() {
-			try {
-				query(this.connection, UNLOCK, this.job);
-			}
-			catch (SQLException ex) {
-				// a broken connection holds no lock: PostgreSQL freed it with the session
-			}
-			finally {
-				closeQuietly(this.connection);
-			}
+			this.lock.unlock();
 		}
 
 	}

@@ -19,7 +19,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -130,7 +129,6 @@ public class Mail {
 	/**
 	 * Hands every due mail to SMTP, one transaction each; several instances may run it.
 	 */
-	@Scheduled(fixedDelayString = "${supporters.mail.retry-interval:30s}")
 	public void deliverDue() {
 		JavaMailSender sender = this.smtp.getIfAvailable();
 		if (sender == null) {

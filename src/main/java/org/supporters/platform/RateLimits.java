@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
+import io.micrometer.core.instrument.Metrics;
 import org.jooq.DSLContext;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 import static org.jooq.generated.Tables.RATE_LIMIT_HIT;
@@ -52,8 +52,13 @@ public class RateLimits {
 	/** Whether the bucket holds {@code limit} or more attempts within {@code window}. */
 	public boolean isExhausted(String bucket, int limit, Duration window) {
 		Instant since = this.clock.instant().minus(window);
-		return this.db.fetchCount(RATE_LIMIT_HIT,
+		boolean exhausted = this.db.fetchCount(RATE_LIMIT_HIT,
 				RATE_LIMIT_HIT.BUCKET.eq(bounded(bucket)).and(RATE_LIMIT_HIT.AT.gt(since))) >= limit;
+		if (exhausted) {
+			// the bucket's kind only: the rest names a reader or an address
+			Metrics.counter("supporters.rate.limit.refusals", "limit", kind(bucket)).increment();
+		}
+		return exhausted;
 	}
 
 	/** Counts one attempt in the bucket. */
@@ -62,6 +67,11 @@ public class RateLimits {
 			.set(RATE_LIMIT_HIT.BUCKET, bounded(bucket))
 			.set(RATE_LIMIT_HIT.AT, this.clock.instant())
 			.execute();
+	}
+
+	private static String kind(String bucket) {
+		int colon = bucket.indexOf(':');
+		return (colon > 0 && colon <= 40) ? bucket.substring(0, colon) : "other";
 	}
 
 	/** The bucket as stored: a long one by its digest, so any length fits the column. */
@@ -79,7 +89,6 @@ public class RateLimits {
 	}
 
 	/** Forgets attempts older than any window; deleting twice is harmless. */
-	@Scheduled(fixedDelayString = "${supporters.rate-limits.cleanup-interval:1h}")
 	void forgetOldAttempts() {
 		this.db.deleteFrom(RATE_LIMIT_HIT).where(RATE_LIMIT_HIT.AT.lt(this.clock.instant().minus(KEPT))).execute();
 	}

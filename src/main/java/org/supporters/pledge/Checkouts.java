@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import org.supporters.payment.CheckoutRequest;
@@ -149,7 +148,6 @@ class Checkouts {
 	}
 
 	/** Checkouts left unpaid for a day are abandoned; returns how many expired now. */
-	@Scheduled(fixedDelayString = "${supporters.pledge.expiry-interval:5m}")
 	int expireAbandoned() {
 		return this.checkouts.expireOpenCreatedBefore(this.clock.instant().minus(LIFETIME));
 	}

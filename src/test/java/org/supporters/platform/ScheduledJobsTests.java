@@ -28,9 +28,8 @@ class ScheduledJobsTests extends IntegrationTest {
 	@Test
 	void inboxWorkerRenewalsExpiryAndMailRetriesAreScheduled() {
 		assertThat(this.scheduler.getScheduledTasks()).map(ScheduledTask::toString)
-			.contains("inbox worker (ProviderEventInbox.applyBatch)",
-					"org.supporters.payment.sandbox.SandboxBilling.chargeDue",
-					"org.supporters.pledge.Checkouts.expireAbandoned", "org.supporters.platform.Mail.deliverDue");
+			.contains("job inbox-worker every 1h", "job sandbox-billing every 1h", "job checkout-expiry every 1h",
+					"job mail-delivery every 1h", "job rate-limit-cleanup every 1h", "job signing-key-reload every 1m");
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,7 +60,6 @@ class SandboxBilling {
 	 * Charges every subscription that is due, then applies the events that sent; returns
 	 * how many charges.
 	 */
-	@Scheduled(fixedDelayString = "${supporters.sandbox.billing-interval:30s}")
 	int chargeDue() {
 		int charges = 0;
 		while (Boolean.TRUE.equals(this.transaction.execute((status) -> chargeNext()))) {

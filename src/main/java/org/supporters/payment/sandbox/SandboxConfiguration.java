@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import org.supporters.platform.ScheduledJob;
+
 /**
  * In sandbox mode the whole service runs on the sandbox clock, so moving it shows
  * renewals and grace.
@@ -17,6 +19,12 @@ class SandboxConfiguration {
 	@Primary
 	SandboxClock sandboxClock(SandboxRepository repository) {
 		return new SandboxClock(repository);
+	}
+
+	/** Renewals and their retries as the sandbox clock passes their dates. */
+	@Bean
+	ScheduledJob sandboxBillingJob(SandboxBilling billing, SandboxProperties properties) {
+		return ScheduledJob.alone("sandbox-billing", properties.billingInterval(), billing::chargeDue);
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 import org.supporters.platform.PageSecurity;
+import org.supporters.platform.ScheduledJob;
 
 /** The one Stripe client, and the webhook's own security rules. */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +29,16 @@ class StripeConfiguration {
 			builder.setApiBase(properties.apiBase());
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Reconciliation, first an interval after start-up; it takes its lock itself, for
+	 * staff's runs by hand too.
+	 */
+	@Bean
+	ScheduledJob stripeReconciliationJob(StripeReconciliation reconciliation, StripeProperties properties) {
+		return ScheduledJob.unlocked("stripe-reconcile", properties.reconcileInterval(), reconciliation::reconcile)
+			.firstRunAfter(properties.reconcileInterval());
 	}
 
 	/**

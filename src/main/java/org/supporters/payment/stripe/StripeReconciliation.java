@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Conditional;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import org.supporters.payment.ProviderEventInbox;
@@ -61,12 +60,6 @@ public class StripeReconciliation {
 		this.inbox = inbox;
 		this.locks = locks;
 		this.clock = clock;
-	}
-
-	@Scheduled(fixedDelayString = "${stripe.reconcile-interval:1h}",
-			initialDelayString = "${stripe.reconcile-interval:1h}")
-	void scheduled() {
-		reconcile();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.stripe.exception.SignatureVerificationException;
+import io.micrometer.core.instrument.Metrics;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 
@@ -70,6 +71,7 @@ class StripeWebhookController {
 					this.clock);
 		}
 		catch (SignatureVerificationException ex) {
+			Metrics.counter("supporters.webhook.signature.failures", "provider", "stripe").increment();
 			return refused("Invalid signature");
 		}
 		catch (JsonParseException | IllegalStateException ex) {

@@ -1,9 +1,5 @@
 package org.supporters.payment.stripe;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,7 +12,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.supporters.IntegrationTest;
 import org.supporters.StaffMember;
-import org.supporters.TestDatabase;
 import org.supporters.payment.ReconciliationDrift;
 import org.supporters.payment.stripe.FakeStripe.Paid;
 import org.supporters.payment.stripe.StripeReconciliation.Result;
@@ -89,12 +84,13 @@ class StripeReconciliationTests extends StripeIntegrationTest {
 	}
 
 	@Test
-	void reconciliationHeldByAnotherInstanceIsSkippedWithOneInfoLineAndFreeTheMomentThatInstanceDies(
-			CapturedOutput output) throws SQLException {
-		TestDatabase.Connection database = TestDatabase.connection();
-		try (Connection otherInstance = DriverManager.getConnection(database.url(), database.username(),
-				database.password())) {
-			assertThat(lock(otherInstance)).as("the other instance takes the lock").isTrue();
+	void reconciliationHeldByAnotherInstanceIsSkippedWithOneInfoLineAndFreeOnceThatInstancesLockRunsOut(
+			CapturedOutput output) {
+		// the other instance took the lock (ShedLock's row) and died: no clean unlock
+		this.jdbc.update("insert into shedlock (name, lock_until, locked_at, locked_by)"
+				+ " values ('stripe-reconcile', now() + interval '1 hour', now(), 'other-instance')"
+				+ " on conflict (name) do update set lock_until = excluded.lock_until, locked_by = excluded.locked_by");
+		try {
 			int eventLists = stripe.requests("GET", "/v1/events").size();
 
 			assertThat(this.reconciliation.reconcile()).isEmpty();
@@ -102,27 +98,13 @@ class StripeReconciliationTests extends StripeIntegrationTest {
 			assertThat(output.getOut())
 				.containsOnlyOnce("Stripe reconciliation skipped: another instance is running it");
 
-			// the other instance is killed: PostgreSQL ends its session, no clean unlock
-			// (the
-			// call waits until the session is gone)
-			assertThat(
-					this.jdbc.queryForObject("select pg_terminate_backend(?, 5000)", Boolean.class, pid(otherInstance)))
-				.isTrue();
-			assertThat(this.reconciliation.reconcile()).as("free at once, no lease to wait out").isPresent();
+			// its lock at most for has passed
+			this.jdbc.update("update shedlock set lock_until = now() - interval '1 second'"
+					+ " where name = 'stripe-reconcile'");
+			assertThat(this.reconciliation.reconcile()).as("free once the dead instance's lock runs out").isPresent();
 		}
-	}
-
-	private static boolean lock(Connection connection) throws SQLException {
-		try (ResultSet result = connection.createStatement()
-			.executeQuery("select pg_try_advisory_lock(hashtextextended('stripe-reconcile', 0))")) {
-			return result.next() && result.getBoolean(1);
-		}
-	}
-
-	private static int pid(Connection connection) throws SQLException {
-		try (ResultSet result = connection.createStatement().executeQuery("select pg_backend_pid()")) {
-			result.next();
-			return result.getInt(1);
+		finally {
+			this.jdbc.update("update shedlock set lock_until = now() where name = 'stripe-reconcile'");
 		}
 	}
 

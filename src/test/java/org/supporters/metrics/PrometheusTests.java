@@ -1,0 +1,105 @@
+package org.supporters.metrics;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import org.supporters.IntegrationTest;
+import org.supporters.Reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /actuator/prometheus}: the service's own figures, for whoever has the token and
+ * for nobody else.
+ */
+class PrometheusTests extends IntegrationTest {
+
+	@Autowired
+	DatabaseGauges gauges;
+
+	@Test
+	void withoutTheTokenOrWithAWrongOneTheMetricsAnswer401() {
+		Reader scraper = new Reader(this.port);
+
+		HttpResponse<String> none = scraper.get("/actuator/prometheus");
+		HttpResponse<String> wrong = scraper.get("/actuator/prometheus",
+				Map.of("Authorization", "Bearer not-the-token-not-the-token-not-the-token"));
+
+		assertThat(none.statusCode()).isEqualTo(401);
+		assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(none.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(none.body()).doesNotContain("supporters_");
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(wrong.body()).doesNotContain("supporters_");
+	}
+
+	@Test
+	void aPledgeThroughTheSandboxMovesThePledgeAndPaymentFigures() {
+		this.gauges.refresh();
+		String before = scrape();
+		double started = value(before, "supporters_pledges_started_total", "kind=\"recurring\"",
+				"provider=\"sandbox\"");
+		double payments = value(before, "supporters_payments_amount_minor", "currency=\"EUR\"", "status=\"succeeded\"");
+
+		Reader reader = new Reader(this.port);
+		HttpResponse<String> toCheckout = reader.pledge(Map.of("frequency", "monthly", "option", "tier:supporter",
+				"email", "metrics-" + UUID.randomUUID() + "@example.org"));
+		HttpResponse<String> paid = reader.pay(toCheckout, "4242 4242 4242 4242");
+		assertThat(reader.get(Reader.location(paid)).body()).contains("You are now a supporter");
+		this.gauges.refresh();
+
+		String after = scrape();
+		assertThat(value(after, "supporters_pledges_started_total", "kind=\"recurring\"", "provider=\"sandbox\""))
+			.isEqualTo(started + 1);
+		assertThat(value(after, "supporters_payments_amount_minor", "currency=\"EUR\"", "status=\"succeeded\""))
+			.as("the payment's amount, in cents")
+			.isEqualTo(payments + 1000);
+		assertThat(after).contains("supporters_inbox_waiting ", "supporters_inbox_oldest_unapplied_age_seconds ",
+				"supporters_mail_waiting ", "# HELP supporters_pledges_started_total");
+	}
+
+	@Test
+	void membershipChecksAreCountedByPathAndAnswer() {
+		double anonymous = value(scrape(), "supporters_membership_checks_total", "member=\"false\"",
+				"path=\"/api/v1/membership\"");
+
+		assertThat(new Reader(this.port).get("/api/v1/membership", Map.of("Accept", "application/json")).body())
+			.contains("\"member\":false");
+
+		assertThat(value(scrape(), "supporters_membership_checks_total", "member=\"false\"",
+				"path=\"/api/v1/membership\""))
+			.isEqualTo(anonymous + 1);
+	}
+
+	private String scrape() {
+		HttpResponse<String> answer = new Reader(this.port).get("/actuator/prometheus",
+				Map.of("Authorization", "Bearer " + METRICS_TOKEN));
+		assertThat(answer.statusCode()).isEqualTo(200);
+		return answer.body();
+	}
+
+	/** The sample's value whose labels include all those given; 0 when there is none. */
+	private static double value(String exposition, String name, String... labels) {
+		Matcher samples = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(exposition);
+		while (samples.find()) {
+			String found = samples.group(1);
+			boolean all = true;
+			for (String label : labels) {
+				all &= found.contains(label);
+			}
+			if (all) {
+				return Double.parseDouble(samples.group(2));
+			}
+		}
+		return 0;
+	}
+
+}
