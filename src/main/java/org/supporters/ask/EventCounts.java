@@ -15,8 +15,11 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
+
+import org.supporters.platform.ScheduledJob;
 
 /**
  * Adds up ask events in this instance's memory and writes them to the database every
@@ -50,7 +53,6 @@ class EventCounts {
 	 * Writes what was counted since the last time; counts that fail to write wait for the
 	 * next.
 	 */
-	@Scheduled(fixedDelayString = "${supporters.asks.flush-interval:2s}")
 	void flush() {
 		List<Count> counts = new ArrayList<>();
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
@@ -87,6 +89,17 @@ class EventCounts {
 
 	/** A count to add for one ask, variant, placement, event and day (UTC). */
 	record Count(UUID ask, String variant, Placement placement, AskEvent event, LocalDate day, long n) {
+	}
+
+	/** Each instance writes its own counts. */
+	@Configuration(proxyBeanMethods = false)
+	static class Schedule {
+
+		@Bean
+		ScheduledJob askEventFlushJob(EventCounts counts, AskProperties properties) {
+			return ScheduledJob.unlocked("ask-event-flush", properties.flushInterval(), counts::flush);
+		}
+
 	}
 
 }

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -13,6 +14,7 @@ import org.supporters.catalog.BillingInterval;
 import org.supporters.membership.CurrentSupporters;
 import org.supporters.membership.MembershipService;
 import org.supporters.platform.JobLocks;
+import org.supporters.platform.ScheduledJob;
 import org.supporters.supporter.Supporters;
 
 /**
@@ -56,8 +58,6 @@ class LifecycleJobs {
 	}
 
 	/** Sends the notices now due; false when another instance is sending them. */
-	@Scheduled(fixedDelayString = "${supporters.mail.notice-interval:15m}",
-			initialDelayString = "${supporters.mail.notice-interval:15m}")
 	boolean sendNotices() {
 		Optional<JobLocks.Held> lock = this.locks.tryLock("lifecycle.notices");
 		if (lock.isEmpty()) {
@@ -76,6 +76,21 @@ class LifecycleJobs {
 				.forEach((comp) -> this.transaction.executeWithoutResult((status) -> this.mails.compEnding(comp)));
 			return true;
 		}
+	}
+
+	/**
+	 * Every instance wakes for the notices; the job lock inside {@link #sendNotices()}
+	 * lets one of them send.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class Schedule {
+
+		@Bean
+		ScheduledJob lifecycleNoticesJob(LifecycleJobs jobs, LifecycleProperties properties) {
+			return ScheduledJob.unlocked("lifecycle-notices", properties.noticeInterval(), jobs::sendNotices)
+				.firstRunAfter(properties.noticeInterval());
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.supporters.lifecycle;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -12,9 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * ({@code SUPPORTERS_MAIL_RENEWAL_RECEIPTS}); the first payment always does
  * @param renewalNoticeDays how many days before a yearly renewal charges the reader is
  * told of it ({@code SUPPORTERS_MAIL_RENEWAL_NOTICE_DAYS})
+ * @param noticeInterval how often the notices ahead of a date are looked for
+ * ({@code SUPPORTERS_MAIL_NOTICE_INTERVAL})
  */
 @Validated
 @ConfigurationProperties("supporters.mail")
 record LifecycleProperties(@DefaultValue("true") boolean renewalReceipts,
-		@Min(1) @Max(60) @DefaultValue("7") int renewalNoticeDays) {
+		@Min(1) @Max(60) @DefaultValue("7") int renewalNoticeDays, @DefaultValue("15m") Duration noticeInterval) {
 }
