@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.supporters.importing.CampaignHistory;
+import org.supporters.supporter.Supporters;
+
 /** The dashboard, the supporter list and page, and the CSV exports. */
 @Controller
 class ReportController {
@@ -37,10 +40,17 @@ class ReportController {
 
 	private final Clock clock;
 
-	ReportController(Reports reports, SupporterPages supporters, Clock clock) {
+	private final Supporters ledger;
+
+	private final CampaignHistory campaign;
+
+	ReportController(Reports reports, SupporterPages supporters, Clock clock, Supporters ledger,
+			CampaignHistory campaign) {
 		this.reports = reports;
 		this.supporters = supporters;
 		this.clock = clock;
+		this.ledger = ledger;
+		this.campaign = campaign;
 	}
 
 	@GetMapping("/staff")
@@ -135,6 +145,9 @@ class ReportController {
 		UUID supporterId = uuid(id);
 		model.addAttribute("detail", this.supporters.detail(supporterId).orElseThrow(NotFoundException::new));
 		model.addAttribute("tiers", this.supporters.tiers());
+		// an imported supporter: where they came from, and the move's mails to them
+		model.addAttribute("origin", this.ledger.origin(supporterId).orElse(null));
+		model.addAttribute("campaignMails", this.campaign.mails(supporterId));
 		return "report/supporter";
 	}
 
