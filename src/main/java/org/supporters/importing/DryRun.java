@@ -15,7 +15,7 @@ record DryRun(SupporterSource source, String fileSha256, List<Problem> fileProbl
 		List<TierChoice> tiers) {
 
 	/** Whether anything stops the import: it can be confirmed only without. */
-	boolean blocked() {
+	public boolean blocked() {
 		return this.fileProblems.stream().anyMatch(Problem::blocking)
 				|| this.rows.stream().anyMatch((row) -> row.action() == RowAction.BLOCKED);
 	}
@@ -30,12 +30,12 @@ record DryRun(SupporterSource source, String fileSha256, List<Problem> fileProbl
 	}
 
 	/** Every problem: the file's, then the rows' in line order. */
-	List<Problem> problems() {
+	public List<Problem> problems() {
 		return Stream.concat(this.fileProblems.stream(), this.rows.stream().flatMap((row) -> row.problems().stream()))
 			.toList();
 	}
 
-	List<Problem> blockingProblems() {
+	public List<Problem> blockingProblems() {
 		return problems().stream().filter(Problem::blocking).toList();
 	}
 

@@ -19,7 +19,7 @@ record Problem(int line, String column, String message, boolean blocking) {
 	}
 
 	/** "Line 7, column Email: …", as the dry run prints it. */
-	String describe() {
+	public String describe() {
 		StringBuilder text = new StringBuilder();
 		if (this.line > 0) {
 			text.append("Line ").append(this.line);

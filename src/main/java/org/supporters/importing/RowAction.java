@@ -29,7 +29,7 @@ enum RowAction {
 		this.label = label;
 	}
 
-	String label() {
+	public String label() {
 		return this.label;
 	}
 

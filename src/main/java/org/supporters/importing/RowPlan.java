@@ -14,7 +14,7 @@ import org.supporters.catalog.Tier;
 record RowPlan(MemberRow row, RowAction action, String words, Tier tier, TierChoice.How tierHow, StoredPatron previous,
 		String digest) {
 
-	List<Problem> problems() {
+	public List<Problem> problems() {
 		return this.row.problems();
 	}
 

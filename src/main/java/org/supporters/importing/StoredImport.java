@@ -15,7 +15,7 @@ record StoredImport(long id, SupporterSource source, ImportStatus status, String
 		long fileBytes, Map<String, String> tierMap, Integer rowsTotal, Integer rowsCreated, Integer rowsUpdated,
 		Integer rowsUnchanged, Integer rowsSkipped, Instant uploadedAt, Instant importedAt, Instant campaignStartedAt) {
 
-	boolean imported() {
+	public boolean imported() {
 		return this.status == ImportStatus.IMPORTED;
 	}
 

@@ -31,7 +31,7 @@ record TierChoice(String externalTier, Tier tier, How how, int rows) {
 			this.label = label;
 		}
 
-		String label() {
+		public String label() {
 			return this.label;
 		}
 
