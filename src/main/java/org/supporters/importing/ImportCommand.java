@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.ApplicationArguments;
@@ -83,19 +84,18 @@ class ImportCommand implements ApplicationRunner {
 			out.println("Cannot read " + path + ": " + ex.getMessage());
 			return 2;
 		}
-		DryRun dryRun = this.imports.dryRun(source, content, tierMap);
-		print(dryRun, out);
+		long started = System.nanoTime();
 		if (!arguments.containsOption("confirm")) {
+			DryRun dryRun = this.imports.dryRun(source, content, tierMap);
+			print(dryRun, out);
+			out.println("Dry run took " + seconds(started) + ".");
 			out.println(dryRun.blocked() ? "Nothing imported: fix the blocking problems above first."
 					: "Nothing imported yet (dry run). Run again with --confirm to import.");
 			return dryRun.blocked() ? 1 : 0;
 		}
-		if (dryRun.blocked()) {
-			out.println("Nothing imported: the dry run has blocking problems.");
-			return 1;
-		}
 		MemberImports.Outcome outcome = this.imports.importFile(source, path.getFileName().toString(), content,
 				tierMap);
+		print(outcome.dryRun(), out);
 		if (!outcome.imported()) {
 			out.println("Nothing imported: " + outcome.refusal());
 			return 1;
@@ -103,8 +103,13 @@ class ImportCommand implements ApplicationRunner {
 		Map<RowAction, Integer> counts = outcome.dryRun().counts();
 		out.println("Imported: " + counts.get(RowAction.NEW) + " new, " + counts.get(RowAction.UPDATE) + " updated, "
 				+ counts.get(RowAction.UNCHANGED) + " unchanged, " + counts.get(RowAction.LEFT_AS_IS) + " left as is, "
-				+ counts.get(RowAction.SKIPPED) + " skipped.");
+				+ counts.get(RowAction.SKIPPED) + " skipped, in " + seconds(started)
+				+ " (the dry run and every row in one transaction).");
 		return 0;
+	}
+
+	private static String seconds(long startedNanos) {
+		return String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - startedNanos) / 1e9);
 	}
 
 	static void print(DryRun dryRun, PrintStream out) {

@@ -80,8 +80,8 @@ class MemberImports {
 	/** Keeps an upload for its dry run and confirmation. */
 	@Transactional
 	public long upload(SupporterSource source, String fileName, byte[] content, Long staffId) {
-		long id = this.repository.insertUpload(source, fileName, Planner.sha256(content), content, staffId,
-				this.clock.instant());
+		long id = this.repository.insertUpload(source, fileName, Planner.sha256(content), content.length, content,
+				staffId, this.clock.instant());
 		this.audit.record("import.upload", "import:" + id, Map.of("source", source.code(), "file", fileName, "sha256",
 				Planner.sha256(content), "bytes", content.length));
 		return id;
@@ -123,12 +123,22 @@ class MemberImports {
 		return new Outcome(dryRun, true, null);
 	}
 
-	/** The command line's import: upload and confirm in one transaction. */
+	/**
+	 * The command line's import: the dry run and, when it has no blocking problem, every
+	 * row, in one transaction; the file is read once and not kept.
+	 */
 	@Transactional
 	public Outcome importFile(SupporterSource source, String fileName, byte[] content, Map<String, String> tierMap) {
-		long id = upload(source, fileName, content, null);
-		mapTiers(id, tierMap);
-		return confirm(id, null);
+		this.repository.lockImports();
+		DryRun dryRun = dryRun(source, content, tierMap);
+		if (dryRun.blocked()) {
+			return new Outcome(dryRun, false, "the dry run has problems that stop the import.");
+		}
+		long id = this.repository.insertUpload(source, fileName, dryRun.fileSha256(), content.length, null, null,
+				this.clock.instant());
+		this.repository.saveTierMap(id, lowerKeys(tierMap));
+		write(this.repository.lock(id).orElseThrow(), dryRun, null);
+		return new Outcome(dryRun, true, null);
 	}
 
 	private void write(StoredImport upload, DryRun dryRun, Long staffId) {

@@ -40,13 +40,17 @@ class SupporterImportRepository {
 				on conflict (lower(email)) do nothing""", val(emails), val(names), val(at));
 	}
 
-	/** The ids of the supporters with these emails, by email in lower case. */
+	/**
+	 * The ids of the supporters with these emails, by email in lower case: a join, which
+	 * stays a hash or index join for a hundred thousand emails, where {@code = any} would
+	 * compare each row with the whole array.
+	 */
 	Map<String, UUID> idsOf(Collection<String> emails) {
 		String[] lower = emails.stream().map((email) -> email.toLowerCase(Locale.ROOT)).toArray(String[]::new);
 		Map<String, UUID> ids = new HashMap<>();
 		this.db.resultQuery("""
-				select s.id, lower(s.email) from supporter s
-				where lower(s.email) = any ({0}::text[])""", val(lower))
+				select s.id, lower(s.email) from unnest({0}::text[]) as e (email)
+				join supporter s on lower(s.email) = e.email""", val(lower))
 			.fetch()
 			.forEach((row) -> ids.put(row.get(1, String.class), row.get(0, UUID.class)));
 		return ids;

@@ -54,7 +54,7 @@ class MemberImportTests extends IntegrationTest {
 		String imported = run("--import-members=" + file, "--source=patreon", "--map-tier=Gold Circle=supporter",
 				"--confirm");
 
-		assertThat(imported).contains("Imported: 4 new, 0 updated, 0 unchanged, 0 left as is, 3 skipped.");
+		assertThat(imported).contains("Imported: 4 new, 0 updated, 0 unchanged, 0 left as is, 3 skipped, in ");
 		assertThat(supporters(fixture)).isEqualTo(4);
 		assertThat(this.jdbc.queryForObject("""
 				select t.slug from comp c join tier t on t.id = c.tier_id join supporter s on s.id = c.supporter_id
