@@ -119,4 +119,11 @@ class SupporterImportRepository {
 			});
 	}
 
+	void eraseNote(UUID supporterId) {
+		this.db.update(SUPPORTER_ORIGIN)
+			.setNull(SUPPORTER_ORIGIN.NOTE)
+			.where(SUPPORTER_ORIGIN.SUPPORTER_ID.eq(supporterId))
+			.execute();
+	}
+
 }

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.supporters.platform.ReaderErased;
 
 /**
  * Records supporters who come from another service (Patreon, a CSV) with their history
@@ -38,6 +41,12 @@ public class SupporterImports {
 		Map<String, UUID> ids = this.repository.idsOf(supporters.stream().map(ImportedSupporter::email).toList());
 		this.repository.upsertOrigins(supporters, ids, at);
 		return ids;
+	}
+
+	/** An erased reader's note from the other service goes with their name. */
+	@EventListener
+	void on(ReaderErased erased) {
+		this.repository.eraseNote(erased.supporterId());
 	}
 
 }

@@ -75,10 +75,8 @@ class PatreonMoveBrowserTests extends IntegrationTest {
 		String importPage = upload(admin, fixture.bytes());
 		String dryRun = admin.get(importPage).body();
 		assertThat(dryRun).contains("new supporter; comp at Supporter until " + fixture.day(20) + " (Next Charge Date)")
-			.contains("new supporter; comp at Patron until " + fixture.day(12)
-					+ " (Access Expiration; tier closest by price)")
-			.contains("new supporter; comp at Friend until "
-					+ RowReader.day(BillingInterval.MONTH.periodEnd(startOf(fixture, -10)))
+			.contains("until " + fixture.day(12) + " (Access Expiration; tier closest by price)")
+			.contains("until " + RowReader.day(BillingInterval.MONTH.periodEnd(startOf(fixture, -10)))
 					+ " (Last Charge Date + one period; tier closest by price)")
 			.contains("new supporter; comp at Supporter until " + fixture.day(5) + " (Next Charge Date)")
 			.contains("skipped: declined patron")
@@ -88,9 +86,13 @@ class PatreonMoveBrowserTests extends IntegrationTest {
 			.contains("Doe, Jane")
 			.doesNotContain("id=\"blocking\"");
 
-		admin.postForm(importPage, importPage + "/tiers", Map.of("tier:Gold Circle", "patron"));
+		admin.postForm(importPage, importPage + "/tiers",
+				Map.of("tier:Gold Circle", "patron", "tier:Coffee Club", "friend"));
 		assertThat(admin.get(importPage).body())
-			.contains("new supporter; comp at Patron until " + fixture.day(12) + " (Access Expiration)");
+			.contains("new supporter; comp at Patron until " + fixture.day(12) + " (Access Expiration)")
+			.contains("new supporter; comp at Friend until "
+					+ RowReader.day(BillingInterval.MONTH.periodEnd(startOf(fixture, -10)))
+					+ " (Last Charge Date + one period)");
 		HttpResponse<String> confirmed = admin.postForm(importPage, importPage + "/confirm", Map.of());
 		assertThat(confirmed.statusCode()).isEqualTo(302);
 
