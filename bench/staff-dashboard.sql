@@ -17,3 +17,16 @@ where pl.kind = 'one_off' and pl.created_at >= date_trunc('month', now() at time
 select count(*) from pledge where kind = 'recurring' and status = 'past_due';
 select count(distinct py.pledge_id) from payment py cross join lateral (select status from pledge pl where pl.id = py.pledge_id offset 0) pl
 where py.status = 'failed' and py.occurred_at >= now() - interval '30 days' and pl.status = 'active';
+-- this month's churn and recovery
+select count(distinct py.pledge_id) from payment py
+where py.status = 'failed' and py.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC';
+select paid.currency, count(distinct paid.pledge_id), sum(paid.amount_minor) from payment failed
+cross join lateral (select py.pledge_id, py.currency, py.amount_minor, py.status, py.occurred_at from payment py
+  where py.pledge_id = failed.pledge_id and py.occurred_at > failed.occurred_at order by py.occurred_at limit 1) paid
+where failed.status = 'failed' and failed.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC' - interval '62 days'
+  and paid.status <> 'failed' and paid.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'
+group by paid.currency order by paid.currency;
+select count(*) from pledge where kind = 'recurring' and ended_at is not null
+  and ended_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC' and ended_reason = 'payment_failed';
+select cancel_reason, count(*) from pledge where canceled_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'
+group by cancel_reason order by count(*) desc, cancel_reason nulls last;

@@ -46,6 +46,7 @@ final class Supporters_Membership {
 		add_filter( 'get_the_excerpt', array( $this, 'gate_excerpt' ), 0, 2 );
 		add_action( 'send_headers', array( $this, 'private_for_members' ) );
 		add_filter( 'the_content', array( $this, 'append_ask' ), 20 );
+		add_action( 'wp_body_open', array( $this, 'banner_slot' ) );
 		add_action( 'wp_enqueue_scripts', array( $this, 'enqueue_members_js' ) );
 		add_action( 'wp_head', array( $this, 'print_styles' ) );
 	}
@@ -226,6 +227,14 @@ final class Supporters_Membership {
 			. ' <a href="' . esc_url( $service . '/support' ) . '">' . esc_html__( 'Support us', 'supporters-membership' ) . '</a>'
 			. ' · <a href="' . esc_url( $service . '/sign-in' ) . '">' . esc_html__( 'Sign in', 'supporters-membership' ) . '</a>'
 			. '</p></aside>';
+	}
+
+	/** The banner slot at the top of single posts: members.js fills it with the live banner ask. */
+	public function banner_slot(): void {
+		$settings = Supporters_Settings::get();
+		if ( $settings['ask_enabled'] && '' !== Supporters_Settings::service_url() && is_singular( 'post' ) ) {
+			echo '<div class="supporters-banner-slot" data-support-banner hidden></div>';
+		}
 	}
 
 	public function enqueue_members_js(): void {

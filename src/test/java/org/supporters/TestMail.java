@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -49,6 +50,12 @@ public final class TestMail {
 			}
 		}
 		throw new AssertionError("no mail to " + address + " within 10 seconds");
+	}
+
+	/** Every mail to this address, in the order they arrived. */
+	public static List<MimeMessage> allTo(String address) {
+		port();
+		return Arrays.stream(server.getReceivedMessages()).filter((message) -> isTo(message, address)).toList();
 	}
 
 	/** How many mails went to this address. */

@@ -1,9 +1,10 @@
 package org.supporters.account;
 
 import java.security.Principal;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,16 +22,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Tier;
 import org.supporters.membership.Membership;
 import org.supporters.membership.MembershipCookie;
 import org.supporters.payment.PaymentProvider;
+import org.supporters.supporter.Pledge;
+import org.supporters.supporter.PledgeStatus;
 
 /** The signed-in reader's account: membership, pledges, their data, signing out. */
 @Controller
 class AccountController {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-		.withZone(ZoneOffset.UTC);
 
 	private final AccountRecords repository;
 
@@ -42,8 +44,14 @@ class AccountController {
 
 	private final PersonalData personalData;
 
+	private final Catalog catalog;
+
+	private final Clock clock;
+
 	AccountController(AccountRecords repository, MembershipCookie cookie, ReaderSignIn readers,
-			PaymentProvider provider, PersonalData personalData) {
+			PaymentProvider provider, PersonalData personalData, Catalog catalog, Clock clock) {
+		this.catalog = catalog;
+		this.clock = clock;
 		this.repository = repository;
 		this.cookie = cookie;
 		this.readers = readers;
@@ -55,16 +63,83 @@ class AccountController {
 	String account(Principal principal, HttpServletRequest request, HttpServletResponse response, Model model) {
 		UUID supporterId = UUID.fromString(principal.getName());
 		Membership membership = this.cookie.refresh(supporterId, request, response);
+		Instant now = this.clock.instant();
+		List<Pledge> pledges = this.repository.pledges(supporterId);
+		Status status = status(membership, pledges, now);
 		model.addAttribute("email", this.repository.email(supporterId).orElse(""));
-		model.addAttribute("member", membership.member());
 		model.addAttribute("status", membership.status());
-		model.addAttribute("statusText", statusText(membership));
-		model.addAttribute("tier", membership.tier());
-		model.addAttribute("benefits", membership.benefits());
-		model.addAttribute("pledges", this.repository.pledgeLines(supporterId));
+		model.addAttribute("statusText", status.sentence());
+		model.addAttribute("updateCard", status.updateCard());
+		model.addAttribute("invite", status.invite());
+		model.addAttribute("tier",
+				(membership.tier() != null) ? this.catalog.tier(membership.tier()).map(Tier::name).orElse(null) : null);
+		model.addAttribute("benefits", AccountText.benefits(membership.benefits()));
+		model.addAttribute("pledges", this.repository.pledgeLines(supporterId, now, this.provider.name()));
 		model.addAttribute("noManageLink", request.getParameter("noManageLink") != null);
-		model.addAttribute("dates", DATE);
 		return "account/account";
+	}
+
+	/**
+	 * The sentence at the top of the page, whether updating the card comes first, and
+	 * what to invite the reader to (nothing while a pledge of theirs is still being
+	 * retried).
+	 */
+	private Status status(Membership membership, List<Pledge> pledges, Instant now) {
+		Instant until = membership.validUntil();
+		String tier = (membership.tier() != null) ? this.catalog.tier(membership.tier())
+			.map(Tier::name)
+			.map((name) -> " at the " + name + " tier")
+			.orElse("") : "";
+		switch (membership.status()) {
+			case ACTIVE -> {
+				Optional<Pledge> charging = pledges.stream()
+					.filter((pledge) -> pledge.stillCharging() && pledge.status() == PledgeStatus.ACTIVE)
+					.filter((pledge) -> pledge.currentPeriodEnd() != null && pledge.currentPeriodEnd().isAfter(now))
+					.findFirst();
+				return new Status(charging
+					.map((pledge) -> "You are a member" + tier + ". Your next payment of " + pledge.amount().formatted()
+							+ " is on " + AccountText.date(pledge.currentPeriodEnd()) + ".")
+					.orElse("You are a member" + tier + "."), false, null);
+			}
+			case GRACE -> {
+				return new Status("Your last payment failed. Update your card by "
+						+ ((until != null) ? AccountText.shortDate(until, now) : "the end of your grace days")
+						+ " to keep your membership.", true, null);
+			}
+			case CANCELING -> {
+				return new Status("Your membership is canceled. You stay a member until " + on(until)
+						+ ", and you will not be charged again.", false, null);
+			}
+			case COMP -> {
+				return new Status("Our team gave you a membership" + tier + " until " + on(until) + ".", false, null);
+			}
+			case CONTRIBUTOR -> {
+				return new Status("Thank you for your contribution. Its benefits last until " + on(until) + ".", false,
+						null);
+			}
+			default -> {
+				boolean retrying = pledges.stream()
+					.anyMatch((pledge) -> pledge.endedAt() == null && pledge.status() == PledgeStatus.PAST_DUE);
+				if (retrying) {
+					return new Status("Your last payment failed and we are trying again. Update your card to keep "
+							+ "supporting us.", true, null);
+				}
+				if (!pledges.isEmpty()) {
+					return new Status("Your membership has ended. Thank you for supporting us.", false,
+							"Support us again");
+				}
+				return new Status("You are not a member yet.", false, "Become a supporter");
+			}
+		}
+	}
+
+	/** A date, or what it stands for while membership gave none. */
+	private static String on(Instant until) {
+		return (until != null) ? AccountText.date(until) : "the end of the period";
+	}
+
+	/** What the top of the account page says and offers. */
+	private record Status(String sentence, boolean updateCard, String invite) {
 	}
 
 	/**
@@ -105,8 +180,10 @@ class AccountController {
 					response, model);
 		}
 		if (this.personalData.erase(supporterId) == PersonalData.Erasure.CANCEL_PLEDGE_FIRST) {
-			return withEraseError("Your recurring pledge would still be charged. Cancel it first with \"Manage, "
-					+ "cancel or update card\", then erase your data.", principal, request, response, model);
+			return withEraseError(
+					"Your recurring pledge would still be charged. Cancel it first (\"Cancel my pledge\", "
+							+ "or \"Manage, cancel or update card\"), then erase your data.",
+					principal, request, response, model);
 		}
 		this.readers.signOutEverywhere(supporterId, request, response);
 		return "redirect:/sign-in?erased";
@@ -130,19 +207,6 @@ class AccountController {
 	String signOutEverywhere(Principal principal, HttpServletRequest request, HttpServletResponse response) {
 		this.readers.signOutEverywhere(UUID.fromString(principal.getName()), request, response);
 		return "redirect:/sign-in?signedOut";
-	}
-
-	private static String statusText(Membership membership) {
-		String until = (membership.validUntil() != null) ? DATE.format(membership.validUntil()) : "";
-		return switch (membership.status()) {
-			case ACTIVE -> "Active: the next payment is due on " + until + ".";
-			case GRACE -> "Your last payment failed and will be tried again. You stay a member until " + until
-					+ "; update your card to keep it.";
-			case CANCELING -> "Canceled: you stay a member until " + until + ", and will not be charged again.";
-			case COMP -> "A membership given by our team, until " + until + ".";
-			case CONTRIBUTOR -> "Thank you for your contribution: its benefits last until " + until + ".";
-			default -> "No current membership.";
-		};
 	}
 
 }

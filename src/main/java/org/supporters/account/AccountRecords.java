@@ -1,5 +1,6 @@
 package org.supporters.account;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -8,12 +9,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
 import org.supporters.membership.Comp;
 import org.supporters.membership.MembershipService;
-import org.supporters.supporter.EndedReason;
 import org.supporters.supporter.Payment;
 import org.supporters.supporter.Pledge;
 import org.supporters.supporter.PledgeStatus;
@@ -31,12 +30,24 @@ class AccountRecords {
 
 	private final MembershipService memberships;
 
+	/** How long a change the ledger has not shown yet is said to be under way. */
+	private static final Duration PENDING_FOR = Duration.ofHours(1);
+
 	private final Catalog catalog;
 
-	AccountRecords(Supporters supporters, MembershipService memberships, Catalog catalog) {
+	private final PledgeChangeRepository changes;
+
+	AccountRecords(Supporters supporters, MembershipService memberships, Catalog catalog,
+			PledgeChangeRepository changes) {
 		this.supporters = supporters;
 		this.memberships = memberships;
 		this.catalog = catalog;
+		this.changes = changes;
+	}
+
+	/** The supporter's pledges, as the ledger keeps them. */
+	List<Pledge> pledges(UUID supporterId) {
+		return this.supporters.pledges(supporterId);
 	}
 
 	Optional<String> email(UUID supporterId) {
@@ -59,7 +70,7 @@ class AccountRecords {
 					pledge.amount().minor(), pledge.amount().currency().getCurrencyCode(),
 					(pledge.interval() != null) ? pledge.interval().code() : null, pledge.status(), pledge.provider(),
 					pledge.createdAt(), pledge.currentPeriodEnd(), pledge.cancelAtPeriodEnd(), pledge.endedAt(),
-					pledge.endedReason()))
+					pledge.endedReason(), pledge.cancelReason(), pledge.cancelComment()))
 			.toList();
 	}
 
@@ -96,23 +107,69 @@ class AccountRecords {
 		return (tierId != null) ? this.catalog.tier(tierId).map(Tier::name).orElse(null) : null;
 	}
 
-	/** A pledge as the account page lists it. */
-	record PledgeLine(boolean recurring, String tierName, String amount, BillingInterval interval, PledgeStatus status,
-			EndedReason endedReason, Instant periodEnd, boolean cancelAtPeriodEnd, Instant startedAt) {
-
-		public boolean ended() {
-			return this.endedReason != null;
-		}
-
+	/**
+	 * A pledge as the account page lists it, in words.
+	 *
+	 * @param state where it stands, e.g. "Next payment on 16 January 2027"
+	 * @param pending a change the reader asked for that the ledger does not show yet
+	 * @param formKey the key of this line's resume form: each form its own
+	 */
+	record PledgeLine(UUID id, String terms, String state, boolean canChange, boolean canResume,
+			PendingChange.Kind pending, UUID formKey) {
 	}
 
-	List<PledgeLine> pledgeLines(UUID supporterId) {
-		return this.supporters.pledges(supporterId)
-			.stream()
-			.map((pledge) -> new PledgeLine(pledge.recurring(), tierName(pledge.tierId()), pledge.amount().formatted(),
-					pledge.interval(), pledge.status(), pledge.endedReason(), pledge.currentPeriodEnd(),
-					pledge.cancelAtPeriodEnd(), pledge.createdAt()))
-			.toList();
+	/**
+	 * The supporter's pledges, newest first, and what the reader may do with each.
+	 * @param providerName the provider now in use: only its pledges can be changed here
+	 */
+	List<PledgeLine> pledgeLines(UUID supporterId, Instant now, String providerName) {
+		List<PendingChange> pending = this.changes.since(supporterId, now.minus(PENDING_FOR));
+		return this.supporters.pledges(supporterId).stream().map((pledge) -> {
+			String tierSlug = (pledge.tierId() != null)
+					? this.catalog.tier(pledge.tierId()).map(Tier::slug).orElse(null) : null;
+			PendingChange.Kind waiting = pending.stream()
+				.filter((change) -> change.pledgeId().equals(pledge.id()))
+				.findFirst()
+				.filter((change) -> !change.shownBy(pledge, tierSlug))
+				.map(PendingChange::kind)
+				.orElse(null);
+			boolean here = pledge.provider().code().equals(providerName);
+			boolean running = pledge.recurring() && pledge.endedAt() == null;
+			return new PledgeLine(pledge.id(), AccountText.terms(pledge, this.catalog), state(pledge, now),
+					here && running && pledge.status() == PledgeStatus.ACTIVE && !pledge.cancelAtPeriodEnd(),
+					here && running && pledge.cancelAtPeriodEnd() && pledge.currentPeriodEnd() != null
+							&& pledge.currentPeriodEnd().isAfter(now),
+					waiting, UUID.randomUUID());
+		}).toList();
+	}
+
+	private static String state(Pledge pledge, Instant now) {
+		if (pledge.endedAt() != null) {
+			String why = switch (pledge.endedReason()) {
+				case CANCELED -> "you canceled it";
+				case PAYMENT_FAILED -> "the payments did not go through";
+				case REFUNDED -> "it was refunded";
+				case DISPUTE_LOST -> "the payment was disputed";
+			};
+			return "Ended on " + AccountText.date(pledge.endedAt()) + ": " + why + ".";
+		}
+		if (!pledge.recurring()) {
+			return "Paid on " + AccountText.date(pledge.createdAt()) + ". Thank you.";
+		}
+		Instant periodEnd = pledge.currentPeriodEnd();
+		if (pledge.status() == PledgeStatus.PAST_DUE) {
+			return "The last payment failed; we are trying again.";
+		}
+		if (pledge.cancelAtPeriodEnd()) {
+			return (periodEnd != null && periodEnd.isAfter(now))
+					? "Canceled: ends on " + AccountText.date(periodEnd) + ", with no further payments."
+					: "Canceled: ending now.";
+		}
+		if (periodEnd != null && periodEnd.isAfter(now)) {
+			return "Next payment on " + AccountText.date(periodEnd) + ".";
+		}
+		// the provider is taking the renewal now: never a date in the past
+		return "Renewing now.";
 	}
 
 }

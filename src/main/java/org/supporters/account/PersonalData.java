@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.supporters.platform.ReaderErased;
+import org.supporters.supporter.CancelReason;
 import org.supporters.supporter.EndedReason;
 import org.supporters.supporter.PaymentStatus;
 import org.supporters.supporter.PledgeKind;
@@ -85,7 +86,8 @@ class PersonalData {
 
 	record PledgeRecord(UUID id, PledgeKind kind, String tier, long amountMinor, String currency,
 			String billingInterval, PledgeStatus status, Provider provider, Instant createdAt, Instant currentPeriodEnd,
-			boolean cancelAtPeriodEnd, Instant endedAt, EndedReason endedReason) {
+			boolean cancelAtPeriodEnd, Instant endedAt, EndedReason endedReason, CancelReason cancelReason,
+			String cancelComment) {
 	}
 
 	record PaymentRecord(UUID pledgeId, long amountMinor, String currency, PaymentStatus status, long refundedMinor,

@@ -35,6 +35,11 @@ public enum BillingInterval {
 		return start.atZone(ZoneOffset.UTC).plus(this.length).toInstant();
 	}
 
+	/** When the period that ends at {@code end} started, by the calendar (in UTC). */
+	public Instant periodStart(Instant end) {
+		return end.atZone(ZoneOffset.UTC).minus(this.length).toInstant();
+	}
+
 	public static BillingInterval fromCode(String code) {
 		for (BillingInterval interval : values()) {
 			if (interval.code.equals(code)) {

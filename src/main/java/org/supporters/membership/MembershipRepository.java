@@ -30,6 +30,16 @@ class MembershipRepository {
 					row.getGrantedAt(), row.getRevokedAt()));
 	}
 
+	List<EndingComp> compsEndingBetween(Instant after, Instant until) {
+		return this.db.selectFrom(COMP)
+			.where(COMP.REVOKED_AT.isNull())
+			.and(COMP.VALID_UNTIL.gt(after))
+			.and(COMP.VALID_UNTIL.le(until))
+			.orderBy(COMP.VALID_UNTIL, COMP.ID)
+			.fetch((row) -> new EndingComp(row.getSupporterId(), new Comp(row.getId(), row.getTierId(),
+					row.getValidUntil(), row.getReason(), row.getGrantedAt(), row.getRevokedAt())));
+	}
+
 	UUID insertComp(UUID supporterId, long tierId, Instant validUntil, String reason, Long grantedBy,
 			Instant grantedAt) {
 		return this.db.insertInto(COMP)

@@ -1,6 +1,5 @@
 package org.supporters.membership;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,15 +17,12 @@ final class MembershipRules {
 
 	private final CurrentSupporters current;
 
-	private final Duration contributorPeriod;
-
 	private final List<String> contributorBenefits;
 
 	private final List<String> ownAmountBenefits;
 
 	MembershipRules(MembershipProperties properties) {
 		this.current = new CurrentSupporters(properties);
-		this.contributorPeriod = Duration.ofDays(properties.contributorDays());
 		this.contributorBenefits = List.copyOf(properties.contributorBenefits());
 		this.ownAmountBenefits = List.copyOf(properties.ownAmountBenefits());
 	}
@@ -46,7 +42,7 @@ final class MembershipRules {
 	private void candidate(PledgeFacts pledge, Instant now, List<Membership> candidates) {
 		if (!pledge.recurring()) {
 			// counted from when the reader paid, however late the provider's event came
-			Instant until = pledge.startedAt().plus(this.contributorPeriod);
+			Instant until = this.current.contributorUntil(pledge.startedAt());
 			if (pledge.status() == PledgeStatus.PAID && now.isBefore(until)) {
 				candidates
 					.add(new Membership(true, MembershipStatus.CONTRIBUTOR, null, this.contributorBenefits, until));
@@ -55,11 +51,11 @@ final class MembershipRules {
 		}
 		Instant periodEnd = pledge.currentPeriodEnd();
 		List<String> benefits = (pledge.tierSlug() != null) ? pledge.tierBenefits() : this.ownAmountBenefits;
-		Instant currentUntil = this.current.currentUntil(pledge.status(), periodEnd);
+		Instant currentUntil = this.current.currentUntil(pledge.status(), periodEnd, pledge.nextRetryAt());
 		if (currentUntil != null && now.isBefore(currentUntil)) {
 			MembershipStatus status = switch (pledge.status()) {
 				// a renewal failed and the provider is retrying: a member in grace, as
-				// nothing is paid for the new period yet
+				// nothing is paid for the new period yet, for as long as the rule says
 				case PAST_DUE -> MembershipStatus.GRACE;
 				default -> pledge.cancelAtPeriodEnd() ? MembershipStatus.CANCELING : MembershipStatus.ACTIVE;
 			};
@@ -73,9 +69,14 @@ final class MembershipRules {
 		}
 	}
 
-	/** What the rules need of a pledge. */
+	/**
+	 * What the rules need of a pledge.
+	 *
+	 * @param nextRetryAt when the provider retries a failed renewal next, or {@code null}
+	 */
 	record PledgeFacts(boolean recurring, PledgeStatus status, String tierSlug, List<String> tierBenefits,
-			Instant startedAt, Instant currentPeriodEnd, boolean cancelAtPeriodEnd, EndedReason endedReason) {
+			Instant startedAt, Instant currentPeriodEnd, boolean cancelAtPeriodEnd, EndedReason endedReason,
+			Instant nextRetryAt) {
 	}
 
 	/** What the rules need of a comp. */

@@ -51,16 +51,25 @@ public class MembershipService {
 
 	@Transactional(readOnly = true)
 	public Membership membershipOf(UUID supporterId) {
+		return membershipAt(supporterId, this.clock.instant());
+	}
+
+	/**
+	 * The membership the supporter will have at that moment if nothing changes meanwhile
+	 * (no renewal, no new pledge): what still lasts then.
+	 */
+	@Transactional(readOnly = true)
+	public Membership membershipAt(UUID supporterId, Instant at) {
 		List<PledgeFacts> pledges = this.supporters.pledges(supporterId).stream().map(this::facts).toList();
 		List<CompFacts> comps = this.repository.comps(supporterId).stream().map(this::facts).toList();
-		return this.rules.derive(pledges, comps, this.clock.instant());
+		return this.rules.derive(pledges, comps, at);
 	}
 
 	private PledgeFacts facts(Pledge pledge) {
 		Optional<Tier> tier = (pledge.tierId() != null) ? this.catalog.tier(pledge.tierId()) : Optional.empty();
 		return new PledgeFacts(pledge.recurring(), pledge.status(), tier.map(Tier::slug).orElse(null),
 				tier.map(Tier::benefits).orElse(List.of()), pledge.createdAt(), pledge.currentPeriodEnd(),
-				pledge.cancelAtPeriodEnd(), pledge.endedReason());
+				pledge.cancelAtPeriodEnd(), pledge.endedReason(), pledge.nextRetryAt());
 	}
 
 	private CompFacts facts(Comp comp) {
@@ -72,6 +81,12 @@ public class MembershipService {
 	@Transactional(readOnly = true)
 	public List<Comp> comps(UUID supporterId) {
 		return this.repository.comps(supporterId);
+	}
+
+	/** Comps in force that end after {@code after} and not after {@code until}. */
+	@Transactional(readOnly = true)
+	public List<EndingComp> compsEndingBetween(Instant after, Instant until) {
+		return this.repository.compsEndingBetween(after, until);
 	}
 
 	/**

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.supporters.supporter.ProviderReport;
 import java.util.UUID;
+
+import org.supporters.supporter.CancelReason;
+import org.supporters.supporter.ProviderReport;
 
 /** A place where readers pay: Stripe, or the offline sandbox. */
 public interface PaymentProvider {
@@ -39,5 +41,34 @@ public interface PaymentProvider {
 	 * Empty when this provider has no pledge of theirs.
 	 */
 	Optional<URI> manageUrl(String email);
+
+	/**
+	 * What changing the reader's recurring pledge to these terms would cost now, prorated
+	 * as the provider does it.
+	 * @param reference the pledge's reference at this provider
+	 * @throws PledgeChangeRefusedException when the pledge cannot be changed
+	 * @throws PaymentProviderUnavailableException when the provider did not answer
+	 */
+	ChangePreview previewChange(String email, String reference, PledgeTerms terms);
+
+	/**
+	 * Charges the pledge on these terms from now, with the proration the preview showed.
+	 * The ledger hears of it through the inbox, like any change. The same idempotency key
+	 * changes it once.
+	 * @throws PledgeChangeRefusedException when the pledge cannot be changed; nothing was
+	 * @throws PaymentProviderUnavailableException when the provider did not answer;
+	 * nothing was changed
+	 */
+	void changePledge(String email, String reference, PledgeTerms terms, String idempotencyKey);
+
+	/**
+	 * Stops the pledge at the end of the paid period, keeping why the reader canceled.
+	 * @param reason {@code null} when the reader gave none
+	 * @param comment the reader's own words, or {@code null}
+	 */
+	void cancelPledge(String email, String reference, CancelReason reason, String comment, String idempotencyKey);
+
+	/** Takes back a cancel before the period ends: the pledge renews again. */
+	void resumePledge(String email, String reference, String idempotencyKey);
 
 }

@@ -2,6 +2,10 @@ package org.supporters.pledge;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +20,10 @@ import org.supporters.catalog.Tier;
 import org.supporters.supporter.PledgeKind;
 
 import static org.jooq.generated.Tables.CHECKOUT;
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.sum;
 
 @Repository
 class CheckoutRepository {
@@ -34,7 +41,8 @@ class CheckoutRepository {
 	 * Inserts a checkout under its idempotency key, or finds the one an earlier submit of
 	 * the same form inserted.
 	 */
-	Checkout insertOrFind(String idempotencyKey, PledgeChoice choice, String returnUrl, String provider, Instant now) {
+	Checkout insertOrFind(String idempotencyKey, PledgeChoice choice, String returnUrl, Attribution attribution,
+			String provider, Instant now) {
 		this.db.insertInto(CHECKOUT)
 			.set(CHECKOUT.IDEMPOTENCY_KEY, idempotencyKey)
 			.set(CHECKOUT.EMAIL, choice.email())
@@ -46,6 +54,15 @@ class CheckoutRepository {
 			.set(CHECKOUT.BILLING_INTERVAL, choice.recurring() ? choice.interval().code() : null)
 			.set(CHECKOUT.PROVIDER, provider)
 			.set(CHECKOUT.RETURN_URL, returnUrl)
+			.set(CHECKOUT.ASK_ID, attribution.ask())
+			.set(CHECKOUT.ASK_VARIANT, attribution.variant())
+			.set(CHECKOUT.ARTICLE_URL, attribution.article())
+			.set(CHECKOUT.UTM_SOURCE, attribution.utmSource())
+			.set(CHECKOUT.UTM_MEDIUM, attribution.utmMedium())
+			.set(CHECKOUT.UTM_CAMPAIGN, attribution.utmCampaign())
+			.set(CHECKOUT.UTM_TERM, attribution.utmTerm())
+			.set(CHECKOUT.UTM_CONTENT, attribution.utmContent())
+			.set(CHECKOUT.REFERRER, attribution.referrer())
 			.set(CHECKOUT.CREATED_AT, now)
 			.onConflict(CHECKOUT.IDEMPOTENCY_KEY)
 			.doNothing()
@@ -124,6 +141,84 @@ class CheckoutRepository {
 			.execute();
 	}
 
+	List<CheckoutAttributions.VariantCheckouts> attributedByVariant(UUID ask) {
+		Map<String, List<Money>> revenue = new HashMap<>();
+		this.db.select(CHECKOUT.ASK_VARIANT, CHECKOUT.CURRENCY, sum(CHECKOUT.AMOUNT_MINOR))
+			.from(CHECKOUT)
+			.where(CHECKOUT.ASK_ID.eq(ask))
+			.and(CHECKOUT.STATUS.eq("completed"))
+			.groupBy(CHECKOUT.ASK_VARIANT, CHECKOUT.CURRENCY)
+			.orderBy(CHECKOUT.CURRENCY)
+			.forEach((row) -> revenue.computeIfAbsent(row.value1(), (key) -> new ArrayList<>())
+				.add(Money.of(row.value3().longValue(), row.value2())));
+		return this.db.select(CHECKOUT.ASK_VARIANT, count(), count().filterWhere(CHECKOUT.STATUS.eq("completed")))
+			.from(CHECKOUT)
+			.where(CHECKOUT.ASK_ID.eq(ask))
+			.groupBy(CHECKOUT.ASK_VARIANT)
+			.orderBy(CHECKOUT.ASK_VARIANT)
+			.fetch((row) -> new CheckoutAttributions.VariantCheckouts(row.value1(), row.value2(), row.value3(),
+					revenue.getOrDefault(row.value1(), List.of())));
+	}
+
+	List<CheckoutAttributions.ArticleCheckouts> topArticles(int limit) {
+		var completed = count().as("completed");
+		List<String> articles = this.db.select(CHECKOUT.ARTICLE_URL, completed)
+			.from(CHECKOUT)
+			.where(CHECKOUT.ARTICLE_URL.isNotNull())
+			.and(CHECKOUT.STATUS.eq("completed"))
+			.groupBy(CHECKOUT.ARTICLE_URL)
+			.orderBy(completed.desc(), CHECKOUT.ARTICLE_URL)
+			.limit(limit)
+			.fetch(CHECKOUT.ARTICLE_URL);
+		Map<String, List<Money>> revenue = new HashMap<>();
+		Map<String, Long> counts = new HashMap<>();
+		this.db.select(CHECKOUT.ARTICLE_URL, CHECKOUT.CURRENCY, count(), sum(CHECKOUT.AMOUNT_MINOR))
+			.from(CHECKOUT)
+			.where(CHECKOUT.ARTICLE_URL.in(articles))
+			.and(CHECKOUT.STATUS.eq("completed"))
+			.groupBy(CHECKOUT.ARTICLE_URL, CHECKOUT.CURRENCY)
+			.orderBy(CHECKOUT.CURRENCY)
+			.forEach((row) -> {
+				revenue.computeIfAbsent(row.value1(), (key) -> new ArrayList<>())
+					.add(Money.of(row.value4().longValue(), row.value2()));
+				counts.merge(row.value1(), (long) row.value3(), Long::sum);
+			});
+		return articles.stream()
+			.map((article) -> new CheckoutAttributions.ArticleCheckouts(article, counts.getOrDefault(article, 0L),
+					revenue.getOrDefault(article, List.of())))
+			.toList();
+	}
+
+	CheckoutAttributions.Progress completedBetween(Instant from, Instant until) {
+		var period = CHECKOUT.STATUS.eq("completed")
+			.and(CHECKOUT.COMPLETED_AT.ge(from))
+			.and((until != null) ? CHECKOUT.COMPLETED_AT.lt(until) : noCondition());
+		List<Money> amounts = this.db.select(CHECKOUT.CURRENCY, sum(CHECKOUT.AMOUNT_MINOR))
+			.from(CHECKOUT)
+			.where(period)
+			.groupBy(CHECKOUT.CURRENCY)
+			.orderBy(CHECKOUT.CURRENCY)
+			.fetch((row) -> Money.of(row.value2().longValue(), row.value1()));
+		return new CheckoutAttributions.Progress(this.db.fetchCount(CHECKOUT, period), amounts);
+	}
+
+	List<CheckoutAttributions.BroughtBy> broughtBy(String email) {
+		return this.db.selectFrom(CHECKOUT)
+			.where(lower(CHECKOUT.EMAIL).eq(lower(email)))
+			.and(CHECKOUT.STATUS.eq("completed"))
+			.and(CHECKOUT.ASK_ID.isNotNull()
+				.or(CHECKOUT.ARTICLE_URL.isNotNull())
+				.or(CHECKOUT.UTM_SOURCE.isNotNull())
+				.or(CHECKOUT.UTM_MEDIUM.isNotNull())
+				.or(CHECKOUT.UTM_CAMPAIGN.isNotNull())
+				.or(CHECKOUT.REFERRER.isNotNull()))
+			.orderBy(CHECKOUT.COMPLETED_AT.desc())
+			.fetch((row) -> new CheckoutAttributions.BroughtBy(row.getCompletedAt(),
+					Money.of(row.getAmountMinor(), row.getCurrency()), row.getAskId(), row.getAskVariant(),
+					row.getArticleUrl(), row.getUtmSource(), row.getUtmMedium(), row.getUtmCampaign(), row.getUtmTerm(),
+					row.getUtmContent(), row.getReferrer()));
+	}
+
 	/** The checkout, its tier named by the catalog (which owns the tiers). */
 	private Checkout checkout(Record row) {
 		Long tierId = row.get(CHECKOUT.TIER_ID);
@@ -133,12 +228,15 @@ class CheckoutRepository {
 		return new Checkout(row.get(CHECKOUT.ID), row.get(CHECKOUT.EMAIL), row.get(CHECKOUT.NAME), tierSlug,
 				Money.of(row.get(CHECKOUT.AMOUNT_MINOR), row.get(CHECKOUT.CURRENCY)),
 				(interval != null) ? BillingInterval.fromCode(interval) : null, row.get(CHECKOUT.STATUS),
-				(redirect != null) ? URI.create(redirect) : null, row.get(CHECKOUT.RETURN_URL));
+				(redirect != null) ? URI.create(redirect) : null, row.get(CHECKOUT.RETURN_URL),
+				new Attribution(row.get(CHECKOUT.ASK_ID), row.get(CHECKOUT.ASK_VARIANT), row.get(CHECKOUT.ARTICLE_URL),
+						row.get(CHECKOUT.UTM_SOURCE), row.get(CHECKOUT.UTM_MEDIUM), row.get(CHECKOUT.UTM_CAMPAIGN),
+						row.get(CHECKOUT.UTM_TERM), row.get(CHECKOUT.UTM_CONTENT), row.get(CHECKOUT.REFERRER)));
 	}
 
 	/** A checkout as the pledge flow needs it back. */
 	record Checkout(UUID id, String email, String name, String tierSlug, Money amount, BillingInterval interval,
-			String status, URI redirectUrl, String returnUrl) {
+			String status, URI redirectUrl, String returnUrl, Attribution attribution) {
 
 		boolean completed() {
 			return "completed".equals(this.status);

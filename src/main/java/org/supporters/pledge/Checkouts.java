@@ -68,10 +68,11 @@ class Checkouts {
 	 * that claims the checkout asks the provider, a second submit of the same form waits
 	 * for its answer.
 	 * @param returnUrl where the thank-you page leads back to (already checked), or null
+	 * @param attribution what brought the reader, kept on the checkout
 	 * @throws PaymentProviderUnavailableException when the provider failed to answer
 	 */
-	Start start(PledgeChoice choice, String attempt, String returnUrl) {
-		Checkout checkout = this.checkouts.insertOrFind(idempotencyKey(choice, attempt), choice, returnUrl,
+	Start start(PledgeChoice choice, String attempt, String returnUrl, Attribution attribution) {
+		Checkout checkout = this.checkouts.insertOrFind(idempotencyKey(choice, attempt), choice, returnUrl, attribution,
 				this.provider.name(), this.clock.instant());
 		long giveUpAt = System.nanoTime() + SESSION_WAIT.toNanos();
 		while (true) {

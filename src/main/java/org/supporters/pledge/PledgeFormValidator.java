@@ -2,12 +2,14 @@ package org.supporters.pledge;
 
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
+import org.supporters.account.PledgeAmounts;
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
@@ -16,10 +18,10 @@ import org.supporters.platform.EmailAddresses;
 
 /**
  * Turns what a reader typed into a {@link PledgeChoice}, or into messages next to the
- * fields that need fixing.
+ * fields that need fixing. The account page checks a changed amount by the same rules.
  */
 @Component
-class PledgeFormValidator {
+class PledgeFormValidator implements PledgeAmounts {
 
 	private static final Pattern AMOUNT = Pattern.compile("\\d{1,9}([.,]\\d+)?");
 
@@ -34,7 +36,11 @@ class PledgeFormValidator {
 		this.limits = limits;
 	}
 
-	Optional<PledgeChoice> validate(PledgeForm form, Errors errors) {
+	/**
+	 * @param askAmounts amounts an ask suggested (in minor units, within the limits): a
+	 * preset of any frequency
+	 */
+	Optional<PledgeChoice> validate(PledgeForm form, Errors errors, List<Long> askAmounts) {
 		Currency currency = Currency.getInstance(this.catalog.currency());
 		BillingInterval interval = null;
 		boolean oneOff = "one-off".equals(form.frequency());
@@ -65,7 +71,9 @@ class PledgeFormValidator {
 			}
 		}
 		else if (option.startsWith("preset:")) {
-			amount = preset(option.substring(7), oneOff, currency, errors);
+			amount = askAmounts.stream().map(String::valueOf).anyMatch(option.substring(7)::equals)
+					? new Money(Long.parseLong(option.substring(7)), currency)
+					: preset(option.substring(7), oneOff, currency, errors);
 		}
 		else if (option.equals("own")) {
 			amount = ownAmount(form.ownAmount(), currency, errors);
@@ -102,38 +110,41 @@ class PledgeFormValidator {
 	}
 
 	private Money ownAmount(String text, Currency currency, Errors errors) {
+		AmountCheck check = check(text, currency);
+		if (check.error() != null) {
+			errors.rejectValue("ownAmount", "ownAmount", check.error());
+		}
+		return check.amount();
+	}
+
+	@Override
+	public AmountCheck check(String text, Currency currency) {
 		String input = (text != null) ? text.trim() : "";
 		Money minimum = new Money(this.limits.minimumFor(currency.getCurrencyCode()), currency);
 		Money maximum = new Money(this.limits.maximumFor(currency.getCurrencyCode()), currency);
 		if (input.isEmpty()) {
-			errors.rejectValue("ownAmount", "ownAmount", "Enter an amount.");
-			return null;
+			return AmountCheck.error("Enter an amount.");
 		}
 		if (input.startsWith("-")) {
-			errors.rejectValue("ownAmount", "ownAmount", "Enter an amount of " + minimum + " or more.");
-			return null;
+			return AmountCheck.error("Enter an amount of " + minimum + " or more.");
 		}
 		if (!AMOUNT.matcher(input).matches()) {
-			errors.rejectValue("ownAmount", "ownAmount", "Enter the amount as a number, for example 12.50.");
-			return null;
+			return AmountCheck.error("Enter the amount as a number, for example 12.50.");
 		}
 		BigDecimal major = new BigDecimal(input.replace(',', '.'));
 		int digits = currency.getDefaultFractionDigits();
 		if (major.scale() > digits) {
-			errors.rejectValue("ownAmount", "ownAmount", (digits == 0) ? "Enter a whole amount, without decimals."
+			return AmountCheck.error((digits == 0) ? "Enter a whole amount, without decimals."
 					: "Enter at most " + digits + " decimal places.");
-			return null;
 		}
 		long minor = major.movePointRight(digits).longValueExact();
 		if (minor < minimum.minor()) {
-			errors.rejectValue("ownAmount", "ownAmount", "The smallest amount is " + minimum + ".");
-			return null;
+			return AmountCheck.error("The smallest amount is " + minimum + ".");
 		}
 		if (minor > maximum.minor()) {
-			errors.rejectValue("ownAmount", "ownAmount", "The largest amount we can take online is " + maximum + ".");
-			return null;
+			return AmountCheck.error("The largest amount we can take online is " + maximum + ".");
 		}
-		return new Money(minor, currency);
+		return AmountCheck.ok(new Money(minor, currency));
 	}
 
 	private static String validateEmail(String text, Errors errors) {

@@ -1,6 +1,7 @@
 package org.supporters.pledge;
 
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,12 +22,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import org.supporters.account.ReaderSignIn;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
+import org.supporters.lifecycle.ReaderLocales;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.payment.ReturnConfirmation;
@@ -58,8 +62,15 @@ class SupportController {
 
 	private final CheckoutBrowser browsers;
 
+	private final ReaderLocales readerLocales;
+
+	private final List<AskPrefills> askPrefills;
+
 	SupportController(Catalog catalog, PledgeFormValidator validator, Checkouts checkouts, PaymentProvider provider,
-			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls, CheckoutBrowser browsers) {
+			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls, CheckoutBrowser browsers,
+			ReaderLocales readerLocales, List<AskPrefills> askPrefills) {
+		this.readerLocales = readerLocales;
+		this.askPrefills = askPrefills;
 		this.readers = readers;
 		this.returnUrls = returnUrls;
 		this.browsers = browsers;
@@ -73,11 +84,19 @@ class SupportController {
 	@GetMapping("/support")
 	String supportPage(@RequestParam(name = "checkout", required = false) UUID checkoutId,
 			@RequestParam(name = "return", required = false) String returnUrl,
-			@RequestParam Map<String, String> prefill, Model model, HttpServletRequest request) {
+			@RequestParam Map<String, String> parameters, Model model, HttpServletRequest request) {
 		Optional<Checkout> canceled = (checkoutId != null) ? this.checkouts.find(checkoutId) : Optional.empty();
+		// a canceled checkout keeps what brought the reader
+		Attribution asked = canceled.map(Checkout::attribution)
+			.orElseGet(() -> attribution(parameters, request.getHeader("Referer")));
+		Optional<AskPrefill> prefill = prefill(asked);
+		Attribution attribution = prefill.isPresent() ? asked : asked.withoutAsk();
 		model.addAttribute("form",
 				canceled.map((checkout) -> formFor(checkout, this.browsers.startedHere(checkout.id(), request)))
-					.orElseGet(() -> prefilled(prefill)));
+					.orElseGet(() -> prefill
+						.map((ask) -> new PledgeForm(ask.frequency(), null, null, null, null, newAttempt()))
+						.orElseGet(() -> prefilled(parameters))));
+		askAmounts(model, attribution, prefill);
 		// a canceled checkout goes back where it was started from
 		model.addAttribute("returnUrl",
 				this.returnUrls.allowed(canceled.map(Checkout::returnUrl).orElse(returnUrl)).orElse(null));
@@ -86,18 +105,28 @@ class SupportController {
 
 	@PostMapping("/support")
 	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors,
-			@RequestParam(name = "return", required = false) String requestedReturn, Model model,
-			HttpServletResponse response) {
+			@RequestParam(name = "return", required = false) String requestedReturn,
+			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+			@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
 		String returnUrl = this.returnUrls.allowed(requestedReturn).orElse(null);
 		model.addAttribute("returnUrl", returnUrl);
-		Optional<PledgeChoice> choice = this.validator.validate(form, errors);
+		// the form carries what brought the reader in hidden fields (a "referrer" among
+		// them)
+		Attribution asked = attribution(parameters, null);
+		Optional<AskPrefill> prefill = prefill(asked);
+		Attribution attribution = prefill.isPresent() ? asked : asked.withoutAsk();
+		askAmounts(model, attribution, prefill);
+		Optional<PledgeChoice> choice = this.validator.validate(form, errors,
+				prefill.map(AskPrefill::amounts).orElse(List.of()));
 		if (choice.isEmpty()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(model);
 		}
+		// the reader's mails are written in the language they pledged in
+		this.readerLocales.remember(choice.get().email(), acceptLanguage);
 		Checkouts.Start start;
 		try {
-			start = this.checkouts.start(choice.get(), form.attempt(), returnUrl);
+			start = this.checkouts.start(choice.get(), form.attempt(), returnUrl, attribution);
 		}
 		catch (PaymentProviderUnavailableException ex) {
 			// not the message: a provider's error text may quote the reader's details
@@ -167,6 +196,32 @@ class SupportController {
 					.toList());
 		model.addAttribute("currencySymbol", Currency.getInstance(currency).getSymbol(Locale.UK));
 		return "pledge/support";
+	}
+
+	private Attribution attribution(Map<String, String> parameters, String referer) {
+		return Attribution.from(parameters, referer, (address) -> this.returnUrls.allowed(address).orElse(null));
+	}
+
+	private Optional<AskPrefill> prefill(Attribution attribution) {
+		return (attribution.ask() == null) ? Optional.empty()
+				: this.askPrefills.stream()
+					.flatMap((asks) -> asks.find(attribution.ask(), attribution.variant()).stream())
+					.findFirst();
+	}
+
+	/**
+	 * The ask's suggested amounts, offered for every frequency, and the fields that carry
+	 * it.
+	 */
+	private void askAmounts(Model model, Attribution attribution, Optional<AskPrefill> prefill) {
+		Currency currency = Currency.getInstance(this.catalog.currency());
+		model.addAttribute("askAmounts",
+				prefill.map(AskPrefill::amounts)
+					.orElse(List.of())
+					.stream()
+					.map((minor) -> new Money(minor, currency))
+					.toList());
+		model.addAttribute("attribution", attribution.parameters());
 	}
 
 	/**

@@ -15,7 +15,33 @@ import org.supporters.catalog.Money;
  * again
  */
 record Dashboard(long activeSupporters, List<TierCount> tiers, List<Recurring> recurring, List<Month> months,
-		long failingNow, long recovered) {
+		long failingNow, long recovered, Churn churn) {
+
+	/**
+	 * This calendar month's (UTC) failed renewals and what became of them, and the
+	 * readers' cancels.
+	 *
+	 * @param failedRenewals recurring pledges with a failed payment this month
+	 * @param recovered pledges whose failed payment was followed by a paid one this month
+	 * @param recoveredAmounts what those paid, per currency
+	 * @param lostToFailedPayments pledges that ended this month because the provider gave
+	 * up retrying
+	 * @param cancellations readers' cancels heard this month, per reason (most first)
+	 */
+	record Churn(String month, long failedRenewals, long recovered, List<Money> recoveredAmounts,
+			long lostToFailedPayments, List<ReasonCount> cancellations) {
+
+		public long canceled() {
+			return this.cancellations.stream().mapToLong(ReasonCount::count).sum();
+		}
+
+	}
+
+	/**
+	 * Cancels for one reason; {@code reason} "No reason given" when the reader gave none.
+	 */
+	record ReasonCount(String reason, long count) {
+	}
 
 	/**
 	 * Active supporters at one tier; {@code tierName} "Own amount" for pledges without

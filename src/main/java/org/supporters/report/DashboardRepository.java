@@ -1,5 +1,6 @@
 package org.supporters.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -11,6 +12,8 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 import org.supporters.membership.CurrentSupporters;
+import org.supporters.supporter.CancelReason;
+import org.supporters.supporter.EndedReason;
 import org.supporters.supporter.PaymentStatus;
 import org.supporters.supporter.PledgeKind;
 import org.supporters.supporter.PledgeStatus;
@@ -21,6 +24,11 @@ import org.supporters.supporter.PledgeStatus;
  */
 @Repository
 class DashboardRepository {
+
+	/**
+	 * How long before a recovery its failure may be: longer than any provider retries.
+	 */
+	static final Duration RECOVERY_LOOKBACK = Duration.ofDays(62);
 
 	private final DSLContext db;
 
@@ -126,6 +134,64 @@ class DashboardRepository {
 				""".formatted(PaymentStatus.FAILED.code(), PledgeStatus.ACTIVE.code()), since);
 	}
 
+	/** Recurring pledges with a failed payment in the month. */
+	long failedRenewals(YearMonth month) {
+		return count("""
+				select count(distinct py.pledge_id) from payment py
+				where py.status = '%s' and py.occurred_at >= ?::timestamptz and py.occurred_at < ?::timestamptz
+				""".formatted(PaymentStatus.FAILED.code()), start(month), start(month.plusMonths(1)));
+	}
+
+	/**
+	 * Payments in the month that took money right after a failed one of the same pledge:
+	 * the pledges they recovered, and the amount, per currency. It starts from the failed
+	 * payments (a partial index; few beside all payments) of the month and the
+	 * {@link #RECOVERY_LOOKBACK} before it: no provider retries longer.
+	 */
+	List<Recovery> recoveries(YearMonth month) {
+		OffsetDateTime start = start(month);
+		return this.db
+			.fetch("""
+					select paid.currency, count(distinct paid.pledge_id), sum(paid.amount_minor)
+					from payment failed
+					cross join lateral (
+					    select py.pledge_id, py.currency, py.amount_minor, py.status, py.occurred_at from payment py
+					    where py.pledge_id = failed.pledge_id and py.occurred_at > failed.occurred_at
+					    order by py.occurred_at limit 1) paid
+					where failed.status = '%1$s' and failed.occurred_at >= ?::timestamptz and failed.occurred_at < ?::timestamptz
+					  and paid.status <> '%1$s' and paid.occurred_at >= ?::timestamptz and paid.occurred_at < ?::timestamptz
+					group by paid.currency
+					order by paid.currency
+					"""
+				.formatted(PaymentStatus.FAILED.code()), start.minus(RECOVERY_LOOKBACK), start(month.plusMonths(1)),
+					start, start(month.plusMonths(1)))
+			.map((row) -> new Recovery(row.get(0, String.class).trim(), row.get(1, Long.class),
+					row.get(2, Long.class)));
+	}
+
+	/** Pledges that ended in the month because the provider gave up retrying. */
+	long lostToFailedPayments(YearMonth month) {
+		return count("""
+				select count(*) from pledge
+				where kind = '%s' and ended_at is not null and ended_at >= ?::timestamptz
+				  and ended_at < ?::timestamptz and ended_reason = '%s'
+				""".formatted(PledgeKind.RECURRING.code(), EndedReason.PAYMENT_FAILED.code()), start(month),
+				start(month.plusMonths(1)));
+	}
+
+	/** Readers' cancels heard in the month, per reason ({@code null}: none given). */
+	List<ReasonTally> cancellations(YearMonth month) {
+		return this.db.fetch("""
+				select cancel_reason, count(*) from pledge
+				where canceled_at >= ?::timestamptz and canceled_at < ?::timestamptz
+				group by cancel_reason
+				order by count(*) desc, cancel_reason nulls last
+				""", start(month), start(month.plusMonths(1)))
+			.map((row) -> new ReasonTally(
+					(row.get(0, String.class) != null) ? CancelReason.of(row.get(0, String.class)) : null,
+					row.get(1, Long.class)));
+	}
+
 	private long count(String sql, Object... bindings) {
 		return this.db.fetchSingle(sql, bindings).get(0, Long.class);
 	}
@@ -140,6 +206,12 @@ class DashboardRepository {
 	}
 
 	record MonthCount(YearMonth month, long count) {
+	}
+
+	record Recovery(String currency, long pledges, long minor) {
+	}
+
+	record ReasonTally(CancelReason reason, long count) {
 	}
 
 	record AnnualRecurring(String currency, long annualMinor, long pledges) {

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
+import org.supporters.lifecycle.SentMails;
+import org.supporters.pledge.CheckoutAttributions;
 import org.supporters.importing.CampaignHistory;
 import org.supporters.supporter.Supporters;
 
@@ -40,12 +42,18 @@ class ReportController {
 
 	private final Clock clock;
 
+	private final SentMails sentMails;
+
+	private final CheckoutAttributions attributions;
+
 	private final Supporters ledger;
 
 	private final CampaignHistory campaign;
 
-	ReportController(Reports reports, SupporterPages supporters, Clock clock, Supporters ledger,
-			CampaignHistory campaign) {
+	ReportController(Reports reports, SupporterPages supporters, Clock clock, SentMails sentMails,
+			CheckoutAttributions attributions, Supporters ledger, CampaignHistory campaign) {
+		this.sentMails = sentMails;
+		this.attributions = attributions;
 		this.reports = reports;
 		this.supporters = supporters;
 		this.clock = clock;
@@ -143,8 +151,12 @@ class ReportController {
 	@GetMapping("/staff/supporters/{id}")
 	String detail(@PathVariable String id, Model model) {
 		UUID supporterId = uuid(id);
-		model.addAttribute("detail", this.supporters.detail(supporterId).orElseThrow(NotFoundException::new));
+		SupporterDetail detail = this.supporters.detail(supporterId).orElseThrow(NotFoundException::new);
+		model.addAttribute("detail", detail);
+		// what brought them: the ask, article and campaign of their checkouts
+		model.addAttribute("broughtBy", this.attributions.broughtBy(detail.supporter().email()));
 		model.addAttribute("tiers", this.supporters.tiers());
+		model.addAttribute("mails", this.sentMails.of(supporterId));
 		// an imported supporter: where they came from, and the move's mails to them
 		model.addAttribute("origin", this.ledger.origin(supporterId).orElse(null));
 		model.addAttribute("campaignMails", this.campaign.mails(supporterId));

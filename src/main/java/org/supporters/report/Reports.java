@@ -55,7 +55,20 @@ class Reports {
 					churned.getOrDefault(month, 0L), oneOff.getOrDefault(month, List.of())));
 		}
 		return new Dashboard(this.dashboard.activeSupporters(now), this.dashboard.tierMix(now), recurring, months,
-				this.dashboard.failingNow(), this.dashboard.recoveredSince(now.minus(RECOVERY_WINDOW)));
+				this.dashboard.failingNow(), this.dashboard.recoveredSince(now.minus(RECOVERY_WINDOW)), churn(current));
+	}
+
+	private Dashboard.Churn churn(YearMonth month) {
+		List<DashboardRepository.Recovery> recoveries = this.dashboard.recoveries(month);
+		return new Dashboard.Churn(month.toString(), this.dashboard.failedRenewals(month),
+				recoveries.stream().mapToLong(DashboardRepository.Recovery::pledges).sum(),
+				recoveries.stream().map((recovery) -> Money.of(recovery.minor(), recovery.currency())).toList(),
+				this.dashboard.lostToFailedPayments(month),
+				this.dashboard.cancellations(month)
+					.stream()
+					.map((tally) -> new Dashboard.ReasonCount(
+							(tally.reason() != null) ? tally.reason().label() : "No reason given", tally.count()))
+					.toList());
 	}
 
 	/** A twelfth of an annual amount, rounded half up to a whole minor unit. */

@@ -15,7 +15,8 @@ import org.supporters.supporter.Provider;
 
 /** Everything the supporter page shows. */
 record SupporterDetail(Supporter supporter, Membership membership, List<PledgeLine> pledges, List<PaymentLine> payments,
-		List<PaymentLine> refunds, List<EventLine> events, List<CompLine> comps, List<ProviderLink> providerLinks) {
+		List<PaymentLine> refunds, List<EventLine> events, List<CompLine> comps, List<ProviderLink> providerLinks,
+		List<CancellationLine> cancellations) {
 
 	/**
 	 * The supporter; {@code erasedAt} is set once they had their personal data erased.
@@ -45,6 +46,15 @@ record SupporterDetail(Supporter supporter, Membership membership, List<PledgeLi
 	}
 
 	record CompLine(UUID id, String tierName, Instant validUntil, String reason, Instant grantedAt, Instant revokedAt) {
+	}
+
+	/**
+	 * Why the reader canceled a pledge, as they told the cancel form.
+	 *
+	 * @param reason the reason's label, or {@code null} when they gave none
+	 * @param comment their own words, or {@code null}
+	 */
+	record CancellationLine(UUID pledgeId, Instant canceledAt, String reason, String comment) {
 	}
 
 	/** A link to the customer or subscription in the provider's own dashboard. */

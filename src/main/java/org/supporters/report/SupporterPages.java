@@ -153,7 +153,7 @@ class SupporterPages {
 						comp.reason(), comp.grantedAt(), comp.revokedAt()))
 				.toList();
 			return new SupporterDetail(supporter, this.memberships.membershipOf(id), pledges, payments, refunds, events,
-					comps, providerLinks(supporter, pledges));
+					comps, providerLinks(supporter, pledges), this.supporters.cancellations(id));
 		});
 	}
 

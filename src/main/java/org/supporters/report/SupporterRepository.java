@@ -3,6 +3,7 @@ package org.supporters.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.jooq.Condition;
@@ -249,6 +250,17 @@ class SupporterRepository {
 
 	private static String likePrefix(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
+	/** Why the supporter canceled their pledges, newest first. */
+	List<SupporterDetail.CancellationLine> cancellations(UUID supporterId) {
+		return this.db.select(PLEDGE.ID, PLEDGE.CANCELED_AT, PLEDGE.CANCEL_REASON, PLEDGE.CANCEL_COMMENT)
+			.from(PLEDGE)
+			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
+			.and(PLEDGE.CANCELED_AT.isNotNull())
+			.orderBy(PLEDGE.CANCELED_AT.desc())
+			.fetch((row) -> new SupporterDetail.CancellationLine(row.value1(), row.value2(),
+					(row.value3() != null) ? row.value3().label() : null, row.value4()));
 	}
 
 }

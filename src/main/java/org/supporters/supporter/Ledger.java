@@ -45,12 +45,12 @@ class Ledger {
 		UUID supporterId = this.repository.upsertSupporter(report.email(), report.name(), report.observedAt());
 		PledgeKind kind = report.recurring() ? PledgeKind.RECURRING : PledgeKind.ONE_OFF;
 		Optional<StoredPledge> current = this.repository.lockPledge(report.provider(), report.reference());
-		PledgeOutcome outcome = LedgerRules.pledge(current.map(StoredPledge::state).orElse(null), kind, report);
+		Long tierId = (report.tierSlug() != null) ? this.catalog.tier(report.tierSlug()).map(Tier::id).orElse(null)
+				: null;
+		PledgeOutcome outcome = LedgerRules.pledge(current.map(StoredPledge::state).orElse(null), kind, report, tierId);
 		if (outcome.state() == null) {
 			return;
 		}
-		Long tierId = (report.tierSlug() != null) ? this.catalog.tier(report.tierSlug()).map(Tier::id).orElse(null)
-				: null;
 		UUID pledgeId;
 		if (current.isEmpty()) {
 			pledgeId = this.repository.insertPledge(supporterId, kind, tierId, report, outcome.state());
@@ -67,9 +67,14 @@ class Ledger {
 				case RENEWED ->
 					new PledgeRenewed(supporterId, pledgeId, report.currentPeriodEnd(), report.observedAt());
 				case RENEWAL_FAILED -> new RenewalFailed(supporterId, pledgeId, report.observedAt());
+				case RETRY_FAILED ->
+					new RenewalRetryFailed(supporterId, pledgeId, outcome.state().nextRetryAt(), report.observedAt());
 				case RECOVERED -> new PledgeRecovered(supporterId, pledgeId, report.observedAt());
+				case CHANGED -> new PledgeChanged(supporterId, pledgeId, report.amount(), report.interval(), tierId,
+						report.observedAt());
 				case CANCELED ->
 					new PledgeCanceled(supporterId, pledgeId, report.currentPeriodEnd(), report.observedAt());
+				case RESUMED -> new PledgeResumed(supporterId, pledgeId, report.observedAt());
 				case ENDED -> new PledgeEnded(supporterId, pledgeId, kind, report.provider(), report.reference(),
 						outcome.state().endedReason(), report.observedAt());
 			});

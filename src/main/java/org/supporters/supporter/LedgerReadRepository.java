@@ -1,11 +1,13 @@
 package org.supporters.supporter;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.jooq.generated.tables.records.PledgeRecord;
 import org.springframework.stereotype.Repository;
 
 import org.supporters.catalog.BillingInterval;
@@ -44,11 +46,42 @@ class LedgerReadRepository {
 		return this.db.selectFrom(PLEDGE)
 			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
 			.orderBy(PLEDGE.CREATED_AT.desc(), PLEDGE.ID)
-			.fetch((row) -> new Pledge(row.getId(), row.getSupporterId(), row.getKind(), row.getTierId(),
-					Money.of(row.getAmountMinor(), row.getCurrency()),
-					(row.getBillingInterval() != null) ? BillingInterval.fromCode(row.getBillingInterval()) : null,
-					row.getStatus(), row.getProvider(), row.getProviderRef(), row.getCreatedAt(),
-					row.getCurrentPeriodEnd(), row.getCancelAtPeriodEnd(), row.getEndedAt(), row.getEndedReason()));
+			.fetch(LedgerReadRepository::pledge);
+	}
+
+	Optional<Pledge> pledge(UUID pledgeId) {
+		return this.db.selectFrom(PLEDGE).where(PLEDGE.ID.eq(pledgeId)).fetchOptional(LedgerReadRepository::pledge);
+	}
+
+	List<Pledge> renewingBetween(BillingInterval interval, Instant after, Instant until) {
+		return this.db.selectFrom(PLEDGE)
+			.where(PLEDGE.KIND.eq(PledgeKind.RECURRING))
+			.and(PLEDGE.STATUS.eq(PledgeStatus.ACTIVE))
+			.and(PLEDGE.CANCEL_AT_PERIOD_END.isFalse())
+			.and(PLEDGE.BILLING_INTERVAL.eq(interval.code()))
+			.and(PLEDGE.CURRENT_PERIOD_END.gt(after))
+			.and(PLEDGE.CURRENT_PERIOD_END.le(until))
+			.orderBy(PLEDGE.CURRENT_PERIOD_END, PLEDGE.ID)
+			.fetch(LedgerReadRepository::pledge);
+	}
+
+	List<Pledge> oneOffsPaidBetween(Instant after, Instant until) {
+		return this.db.selectFrom(PLEDGE)
+			.where(PLEDGE.KIND.eq(PledgeKind.ONE_OFF))
+			.and(PLEDGE.STATUS.eq(PledgeStatus.PAID))
+			.and(PLEDGE.CREATED_AT.gt(after))
+			.and(PLEDGE.CREATED_AT.le(until))
+			.orderBy(PLEDGE.CREATED_AT, PLEDGE.ID)
+			.fetch(LedgerReadRepository::pledge);
+	}
+
+	private static Pledge pledge(PledgeRecord row) {
+		return new Pledge(row.getId(), row.getSupporterId(), row.getKind(), row.getTierId(),
+				Money.of(row.getAmountMinor(), row.getCurrency()),
+				(row.getBillingInterval() != null) ? BillingInterval.fromCode(row.getBillingInterval()) : null,
+				row.getStatus(), row.getProvider(), row.getProviderRef(), row.getCreatedAt(), row.getCurrentPeriodEnd(),
+				row.getCancelAtPeriodEnd(), row.getEndedAt(), row.getEndedReason(), row.getNextRetryAt(),
+				row.getCancelReason(), row.getCancelComment());
 	}
 
 	List<Payment> payments(UUID supporterId) {

@@ -7,8 +7,12 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
+import org.supporters.catalog.BillingInterval;
+import org.supporters.catalog.Money;
+import org.supporters.supporter.LedgerRules.Cancellation;
 import org.supporters.supporter.LedgerRules.PaymentState;
 import org.supporters.supporter.LedgerRules.PledgeState;
+import org.supporters.supporter.LedgerRules.Terms;
 
 import static org.jooq.generated.Tables.PAYMENT;
 import static org.jooq.generated.Tables.PLEDGE;
@@ -51,9 +55,14 @@ class LedgerRepository {
 			.where(PLEDGE.PROVIDER.eq(provider))
 			.and(PLEDGE.PROVIDER_REF.eq(reference))
 			.forUpdate()
-			.fetchOptional((row) -> new StoredPledge(row.getId(), row.getSupporterId(), row.getKind(),
-					new PledgeState(row.getStatus(), row.getCurrentPeriodEnd(), row.getCancelAtPeriodEnd(),
-							row.getEndedReason(), row.getEndedAt(), row.getProviderStateAt())));
+			.fetchOptional((row) -> new StoredPledge(row.getId(), row.getSupporterId(), row.getKind(), new PledgeState(
+					row.getStatus(), row.getCurrentPeriodEnd(), row.getCancelAtPeriodEnd(), row.getEndedReason(),
+					row.getEndedAt(), row.getProviderStateAt(), row.getNextRetryAt(),
+					new Terms(Money.of(row.getAmountMinor(), row.getCurrency().trim()),
+							(row.getBillingInterval() != null) ? BillingInterval.fromCode(row.getBillingInterval())
+									: null,
+							row.getTierId()),
+					new Cancellation(row.getCancelReason(), row.getCancelComment(), row.getCanceledAt()))));
 	}
 
 	/**
@@ -74,6 +83,10 @@ class LedgerRepository {
 			.set(PLEDGE.CANCEL_AT_PERIOD_END, state.cancelAtPeriodEnd())
 			.set(PLEDGE.ENDED_AT, state.endedAt())
 			.set(PLEDGE.ENDED_REASON, state.endedReason())
+			.set(PLEDGE.NEXT_RETRY_AT, state.nextRetryAt())
+			.set(PLEDGE.CANCEL_REASON, state.cancellation().reason())
+			.set(PLEDGE.CANCEL_COMMENT, state.cancellation().comment())
+			.set(PLEDGE.CANCELED_AT, state.cancellation().at())
 			.set(PLEDGE.CHECKOUT_ID, pledge.checkoutId())
 			.set(PLEDGE.CREATED_AT, (pledge.startedAt() != null) ? pledge.startedAt() : pledge.observedAt())
 			.set(PLEDGE.UPDATED_AT, pledge.observedAt())
@@ -86,6 +99,8 @@ class LedgerRepository {
 	void updatePledge(UUID id, Long tierId, PledgeReported pledge, PledgeState state) {
 		this.db.update(PLEDGE)
 			.set(PLEDGE.AMOUNT_MINOR, pledge.amount().minor())
+			.set(PLEDGE.CURRENCY, pledge.amount().currency().getCurrencyCode())
+			.set(PLEDGE.BILLING_INTERVAL, pledge.recurring() ? pledge.interval().code() : null)
 			.set(PLEDGE.TIER_ID, tierId)
 			.set(PLEDGE.CHECKOUT_ID, coalesce(PLEDGE.CHECKOUT_ID, pledge.checkoutId()))
 			.set(PLEDGE.PROVIDER_STATE_AT, state.providerStateAt())
@@ -101,6 +116,10 @@ class LedgerRepository {
 			.set(PLEDGE.CANCEL_AT_PERIOD_END, state.cancelAtPeriodEnd())
 			.set(PLEDGE.ENDED_AT, state.endedAt())
 			.set(PLEDGE.ENDED_REASON, state.endedReason())
+			.set(PLEDGE.NEXT_RETRY_AT, state.nextRetryAt())
+			.set(PLEDGE.CANCEL_REASON, state.cancellation().reason())
+			.set(PLEDGE.CANCEL_COMMENT, state.cancellation().comment())
+			.set(PLEDGE.CANCELED_AT, state.cancellation().at())
 			.set(PLEDGE.UPDATED_AT, at)
 			.where(PLEDGE.ID.eq(id))
 			.execute();
@@ -159,6 +178,12 @@ class LedgerRepository {
 			.setNull(SUPPORTER.NAME)
 			.set(SUPPORTER.ERASED_AT, at)
 			.where(SUPPORTER.ID.eq(supporterId))
+			.execute();
+		// the reader's own words about why they canceled go with their name
+		this.db.update(PLEDGE)
+			.setNull(PLEDGE.CANCEL_COMMENT)
+			.where(PLEDGE.SUPPORTER_ID.eq(supporterId))
+			.and(PLEDGE.CANCEL_COMMENT.isNotNull())
 			.execute();
 	}
 

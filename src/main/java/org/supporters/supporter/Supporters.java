@@ -1,5 +1,6 @@
 package org.supporters.supporter;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import org.supporters.catalog.BillingInterval;
 
 /** What other modules may read of the ledger: a supporter, their pledges and payments. */
 @Service
@@ -45,6 +48,26 @@ public class Supporters {
 	/** The supporter's pledges, newest first. */
 	public List<Pledge> pledges(UUID supporterId) {
 		return this.repository.pledges(supporterId);
+	}
+
+	public Optional<Pledge> pledge(UUID pledgeId) {
+		return this.repository.pledge(pledgeId);
+	}
+
+	/**
+	 * Recurring pledges of this interval that will charge again at a period end after
+	 * {@code after} and not after {@code until}: active, and not canceled.
+	 */
+	public List<Pledge> renewingBetween(BillingInterval interval, Instant after, Instant until) {
+		return this.repository.renewingBetween(interval, after, until);
+	}
+
+	/**
+	 * One-off contributions, not refunded, paid after {@code after} and not after
+	 * {@code until}.
+	 */
+	public List<Pledge> oneOffsPaidBetween(Instant after, Instant until) {
+		return this.repository.oneOffsPaidBetween(after, until);
 	}
 
 	/** The payments of the supporter's pledges, newest first. */

@@ -7,6 +7,7 @@
  * {@link org.supporters.supporter.PledgeStarted},
  * {@link org.supporters.supporter.PledgeRenewed},
  * {@link org.supporters.supporter.RenewalFailed},
+ * {@link org.supporters.supporter.RenewalRetryFailed},
  * {@link org.supporters.supporter.PledgeRecovered},
  * {@link org.supporters.supporter.PledgeCanceled},
  * {@link org.supporters.supporter.PledgeEnded},

@@ -30,6 +30,14 @@ class MembershipRulesTests {
 
 	private static final Instant GRACE_END = PERIOD_END.plus(Duration.ofDays(7));
 
+	/** The provider's last retry, fifteen days after the period end, ... */
+	private static final Instant LATE_RETRY = PERIOD_END.plus(Duration.ofDays(15));
+
+	/** ... plus a day for its outcome to reach the service. */
+	private static final Instant LATE_RETRY_END = LATE_RETRY.plus(Duration.ofDays(1));
+
+	private static final Instant EARLY_RETRY = PERIOD_END.plus(Duration.ofDays(3));
+
 	private static final Instant CONTRIBUTION_END = START.plus(Duration.ofDays(90));
 
 	private static final Instant COMP_END = Instant.parse("2026-06-30T00:00:00Z");
@@ -70,6 +78,14 @@ class MembershipRulesTests {
 				argumentSet("past due, at the end of grace", tier("past_due", false, null), GRACE_END, Membership.NONE),
 				argumentSet("past due, a second after grace", tier("past_due", false, null), second(GRACE_END, 1),
 						Membership.NONE),
+				argumentSet("past due, retrying after grace: grace lasts a day past the retry", retrying(LATE_RETRY),
+						second(GRACE_END, 1), member("grace", "supporter", SUPPORTER_BENEFITS, LATE_RETRY_END)),
+				argumentSet("past due, a second before the retry's day is over", retrying(LATE_RETRY),
+						second(LATE_RETRY_END, -1), member("grace", "supporter", SUPPORTER_BENEFITS, LATE_RETRY_END)),
+				argumentSet("past due, when the retry's day is over (no word from the provider)", retrying(LATE_RETRY),
+						LATE_RETRY_END, Membership.NONE),
+				argumentSet("past due, retrying within grace: the grace days still count", retrying(EARLY_RETRY),
+						second(GRACE_END, -1), member("grace", "supporter", SUPPORTER_BENEFITS, GRACE_END)),
 				argumentSet("one-off, a second after payment", oneOff("paid"), second(START, 1),
 						member("contributor", null, List.of("fewer-asks"), CONTRIBUTION_END)),
 				argumentSet("one-off, a second before 90 days", oneOff("paid"), second(CONTRIBUTION_END, -1),
@@ -128,16 +144,22 @@ class MembershipRulesTests {
 
 	private static PledgeFacts tier(String status, boolean cancelAtPeriodEnd, String endedReason) {
 		return new PledgeFacts(true, PledgeStatus.of(status), "supporter", SUPPORTER_BENEFITS, START, PERIOD_END,
-				cancelAtPeriodEnd, (endedReason != null) ? EndedReason.of(endedReason) : null);
+				cancelAtPeriodEnd, (endedReason != null) ? EndedReason.of(endedReason) : null, null);
+	}
+
+	/** Past due, the provider retrying next at {@code nextRetryAt}. */
+	private static PledgeFacts retrying(Instant nextRetryAt) {
+		return new PledgeFacts(true, PledgeStatus.PAST_DUE, "supporter", SUPPORTER_BENEFITS, START, PERIOD_END, false,
+				null, nextRetryAt);
 	}
 
 	private static PledgeFacts ownAmount(String status) {
-		return new PledgeFacts(true, PledgeStatus.of(status), null, List.of(), START, PERIOD_END, false, null);
+		return new PledgeFacts(true, PledgeStatus.of(status), null, List.of(), START, PERIOD_END, false, null, null);
 	}
 
 	private static PledgeFacts oneOff(String status) {
 		return new PledgeFacts(false, PledgeStatus.of(status), null, List.of(), START, null, false,
-				"refunded".equals(status) ? EndedReason.REFUNDED : null);
+				"refunded".equals(status) ? EndedReason.REFUNDED : null, null);
 	}
 
 	private static CompFacts comp(Instant revokedAt) {

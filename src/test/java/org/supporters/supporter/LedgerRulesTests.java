@@ -1,5 +1,6 @@
 package org.supporters.supporter;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -10,9 +11,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Money;
+import org.supporters.supporter.LedgerRules.Cancellation;
 import org.supporters.supporter.LedgerRules.Change;
 import org.supporters.supporter.LedgerRules.PaymentState;
 import org.supporters.supporter.LedgerRules.PledgeState;
+import org.supporters.supporter.LedgerRules.Terms;
 import org.supporters.supporter.PledgeReported.State;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +35,12 @@ class LedgerRulesTests {
 
 	private static final Instant NEXT_PERIOD_END = Instant.parse("2026-03-01T10:00:00Z");
 
+	private static final Long TIER = 1L;
+
+	private static final Long OTHER_TIER = 2L;
+
+	private static final Instant RETRY = Instant.parse("2026-02-04T10:00:00Z");
+
 	static Stream<Arguments> pledgeReports() {
 		return Stream.of(
 				argumentSet("a first report starts the pledge", null, report(State.ACTIVE, PERIOD_END, false, null),
@@ -48,6 +57,13 @@ class LedgerRulesTests {
 						report(State.PAST_DUE, PERIOD_END, false, null), PledgeStatus.PAST_DUE, null,
 						List.of(Change.RENEWAL_FAILED)),
 				argumentSet("past due again says nothing", pastDue(), report(State.PAST_DUE, PERIOD_END, false, null),
+						PledgeStatus.PAST_DUE, null, List.of()),
+				argumentSet("a later next retry is a failed retry", pastDue(RETRY),
+						retrying(RETRY.plus(Duration.ofDays(5))), PledgeStatus.PAST_DUE, null,
+						List.of(Change.RETRY_FAILED)),
+				argumentSet("the same next retry again says nothing", pastDue(RETRY), retrying(RETRY),
+						PledgeStatus.PAST_DUE, null, List.of()),
+				argumentSet("past due with a first known retry says nothing", pastDue(), retrying(RETRY),
 						PledgeStatus.PAST_DUE, null, List.of()),
 				argumentSet("paid again after a failure is a recovery", pastDue(),
 						report(State.ACTIVE, NEXT_PERIOD_END, false, null), PledgeStatus.ACTIVE, null,
@@ -67,10 +83,57 @@ class LedgerRulesTests {
 	@MethodSource
 	void pledgeReports(PledgeState current, PledgeReported report, PledgeStatus status, EndedReason reason,
 			List<Change> changes) {
-		LedgerRules.PledgeOutcome outcome = LedgerRules.pledge(current, PledgeKind.RECURRING, report);
+		LedgerRules.PledgeOutcome outcome = LedgerRules.pledge(current, PledgeKind.RECURRING, report, null);
 		assertThat(outcome.state().status()).isEqualTo(status);
 		assertThat(outcome.state().endedReason()).isEqualTo(reason);
 		assertThat(outcome.changes()).isEqualTo(changes);
+	}
+
+	static Stream<Arguments> readersChanges() {
+		Terms supporterMonthly = new Terms(Money.of(500, "EUR"), BillingInterval.MONTH, TIER);
+		Cancellation canceled = new Cancellation(CancelReason.TOO_EXPENSIVE, "Too dear", BEFORE);
+		return Stream.of(
+				argumentSet("another amount is a change, said once", known(supporterMonthly, false, Cancellation.NONE),
+						terms(800, BillingInterval.MONTH, PERIOD_END), TIER, List.of(Change.CHANGED),
+						Cancellation.NONE),
+				argumentSet("another tier at the same price is a change",
+						known(supporterMonthly, false, Cancellation.NONE),
+						report(State.ACTIVE, PERIOD_END, false, null), OTHER_TIER, List.of(Change.CHANGED),
+						Cancellation.NONE),
+				argumentSet("monthly to yearly starts a new period: a change, not a renewal",
+						known(supporterMonthly, false, Cancellation.NONE),
+						terms(5000, BillingInterval.YEAR, NEXT_PERIOD_END), TIER, List.of(Change.CHANGED),
+						Cancellation.NONE),
+				argumentSet("the same terms reported again say nothing",
+						known(supporterMonthly, false, Cancellation.NONE),
+						report(State.ACTIVE, PERIOD_END, false, null), TIER, List.of(), Cancellation.NONE),
+				argumentSet("a renewal on the same terms is a renewal",
+						known(supporterMonthly, false, Cancellation.NONE),
+						report(State.ACTIVE, NEXT_PERIOD_END, false, null), TIER, List.of(Change.RENEWED),
+						Cancellation.NONE),
+				argumentSet("a cancel keeps the reader's reason, heard now",
+						known(supporterMonthly, false, Cancellation.NONE),
+						report(State.ACTIVE, PERIOD_END, true, null).withCancellation(CancelReason.UNHAPPY,
+								"Less news"),
+						TIER, List.of(Change.CANCELED), new Cancellation(CancelReason.UNHAPPY, "Less news", NOW)),
+				argumentSet("a later report without the reason keeps it", known(supporterMonthly, true, canceled),
+						report(State.ACTIVE, PERIOD_END, true, null), TIER, List.of(), canceled),
+				argumentSet("a resume before period end says so and forgets the reason",
+						known(supporterMonthly, true, canceled), report(State.ACTIVE, PERIOD_END, false, null), TIER,
+						List.of(Change.RESUMED), Cancellation.NONE),
+				argumentSet("the end at period end keeps why they canceled", known(supporterMonthly, true, canceled),
+						report(State.ENDED, PERIOD_END, true, EndedReason.CANCELED), TIER, List.of(Change.ENDED),
+						canceled));
+	}
+
+	@ParameterizedTest
+	@MethodSource
+	void readersChanges(PledgeState current, PledgeReported report, Long reportedTier, List<Change> changes,
+			Cancellation cancellation) {
+		LedgerRules.PledgeOutcome outcome = LedgerRules.pledge(current, PledgeKind.RECURRING, report, reportedTier);
+		assertThat(outcome.changes()).isEqualTo(changes);
+		assertThat(outcome.state().cancellation()).isEqualTo(cancellation);
+		assertThat(outcome.state().terms()).isEqualTo(new Terms(report.amount(), report.interval(), reportedTier));
 	}
 
 	static Stream<Arguments> reportsThatChangeNothing() {
@@ -86,7 +149,7 @@ class LedgerRulesTests {
 	@ParameterizedTest
 	@MethodSource
 	void reportsThatChangeNothing(PledgeState current, PledgeReported report) {
-		LedgerRules.PledgeOutcome outcome = LedgerRules.pledge(current, PledgeKind.RECURRING, report);
+		LedgerRules.PledgeOutcome outcome = LedgerRules.pledge(current, PledgeKind.RECURRING, report, null);
 		assertThat(outcome.state()).isNull();
 		assertThat(outcome.changes()).isEmpty();
 	}
@@ -138,7 +201,7 @@ class LedgerRulesTests {
 	@ParameterizedTest
 	@MethodSource
 	void oneOffs(PaymentStatus status, PledgeStatus pledgeStatus, EndedReason reason) {
-		PledgeState paid = new PledgeState(PledgeStatus.PAID, null, false, null, null, BEFORE);
+		PledgeState paid = new PledgeState(PledgeStatus.PAID, null, false, null, null, BEFORE, null);
 		LedgerRules.PaymentOutcome outcome = LedgerRules.payment(paid, PledgeKind.ONE_OFF,
 				new PaymentState(PaymentStatus.SUCCEEDED, 0, BEFORE), payment(status, 1000), true);
 		assertThat(outcome.endedPledge().status()).isEqualTo(pledgeStatus);
@@ -154,21 +217,40 @@ class LedgerRulesTests {
 	}
 
 	private static PledgeState active(Instant periodEnd, boolean cancelAtPeriodEnd) {
-		return new PledgeState(PledgeStatus.ACTIVE, periodEnd, cancelAtPeriodEnd, null, null, BEFORE);
+		return new PledgeState(PledgeStatus.ACTIVE, periodEnd, cancelAtPeriodEnd, null, null, BEFORE, null);
+	}
+
+	private static PledgeState known(Terms terms, boolean cancelAtPeriodEnd, Cancellation cancellation) {
+		return new PledgeState(PledgeStatus.ACTIVE, PERIOD_END, cancelAtPeriodEnd, null, null, BEFORE, null, terms,
+				cancellation);
 	}
 
 	private static PledgeState pastDue() {
-		return new PledgeState(PledgeStatus.PAST_DUE, PERIOD_END, false, null, null, BEFORE);
+		return pastDue(null);
+	}
+
+	private static PledgeState pastDue(Instant nextRetryAt) {
+		return new PledgeState(PledgeStatus.PAST_DUE, PERIOD_END, false, null, null, BEFORE, nextRetryAt);
+	}
+
+	private static PledgeReported retrying(Instant nextRetryAt) {
+		return new PledgeReported(Provider.SANDBOX, "sub_1", null, "a@example.org", null, null, Money.of(500, "EUR"),
+				BillingInterval.MONTH, State.PAST_DUE, PERIOD_END, false, null, null, NOW, nextRetryAt);
 	}
 
 	private static PledgeState ended(EndedReason reason) {
-		return new PledgeState(PledgeStatus.CANCELED, PERIOD_END, false, reason, BEFORE, BEFORE);
+		return new PledgeState(PledgeStatus.CANCELED, PERIOD_END, false, reason, BEFORE, BEFORE, null);
 	}
 
 	private static PledgeReported report(State state, Instant periodEnd, boolean cancelAtPeriodEnd,
 			EndedReason endedReason) {
 		return new PledgeReported(Provider.SANDBOX, "sub_1", null, "a@example.org", null, null, Money.of(500, "EUR"),
 				BillingInterval.MONTH, state, periodEnd, cancelAtPeriodEnd, endedReason, null, NOW);
+	}
+
+	private static PledgeReported terms(long minor, BillingInterval interval, Instant periodEnd) {
+		return new PledgeReported(Provider.SANDBOX, "sub_1", null, "a@example.org", null, null, Money.of(minor, "EUR"),
+				interval, State.ACTIVE, periodEnd, false, null, null, NOW);
 	}
 
 	private static PaymentReported payment(PaymentStatus status, long refundedMinor) {

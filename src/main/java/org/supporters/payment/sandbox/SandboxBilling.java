@@ -137,7 +137,8 @@ class SandboxBilling {
 		};
 		return new PledgeReported(Provider.SANDBOX, subscription.id(), session.checkoutId(), session.email(),
 				session.name(), session.tierSlug(), session.amount(), session.interval(), state,
-				subscription.currentPeriodEnd(), subscription.cancelAtPeriodEnd(), endedReason, null, observedAt);
+				subscription.currentPeriodEnd(), subscription.cancelAtPeriodEnd(), endedReason, null, observedAt,
+				(state == State.PAST_DUE) ? subscription.nextAttemptAt() : null);
 	}
 
 }

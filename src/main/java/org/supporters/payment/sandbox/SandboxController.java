@@ -3,6 +3,8 @@ package org.supporters.payment.sandbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,6 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import org.supporters.payment.sandbox.SandboxCheckout.Outcome;
+import org.supporters.payment.sandbox.SandboxManage.CardChange;
+import org.supporters.payment.sandbox.SandboxRepository.Managed;
 import org.supporters.payment.sandbox.SandboxRepository.Session;
 
 /**
@@ -146,7 +150,63 @@ class SandboxController {
 		model.addAttribute("signature", signature);
 		model.addAttribute("subscriptions", this.manage.subscriptionsOf(email));
 		model.addAttribute("cancelRequested", "cancel-requested".equals(done));
+		model.addAttribute("cardUpdated", "card-updated".equals(done));
+		model.addAttribute("paymentRecovered", "card-updated-paid".equals(done));
 		return "payment/sandbox/manage";
+	}
+
+	/** The step before a cancel: what it means, and a way back. */
+	@GetMapping("/sandbox/manage/cancel")
+	String confirmCancel(@RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String signature, @RequestParam(defaultValue = "") String subscription,
+			Model model) {
+		if (!this.manage.genuine(email, signature)) {
+			throw new ManageLinkInvalidException();
+		}
+		Managed managed = this.manage.subscriptionsOf(email)
+			.stream()
+			.filter((candidate) -> candidate.subscription().id().equals(subscription)
+					&& !candidate.subscription().cancelAtPeriodEnd()
+					&& candidate.subscription().status() != SandboxSubscriptionStatus.CANCELED)
+			.findFirst()
+			.orElse(null);
+		if (managed == null) {
+			return "redirect:" + managePath(email, signature, null);
+		}
+		model.addAttribute("email", email);
+		model.addAttribute("signature", signature);
+		model.addAttribute("managed", managed);
+		model.addAttribute("backUrl", managePath(email, signature, null));
+		return "payment/sandbox/confirm-cancel";
+	}
+
+	@PostMapping("/sandbox/manage/card")
+	String updateCard(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String signature,
+			@RequestParam(defaultValue = "") String subscription, @RequestParam(defaultValue = "") String card,
+			Model model, HttpServletResponse response) {
+		if (!this.manage.genuine(email, signature)) {
+			throw new ManageLinkInvalidException();
+		}
+		CardChange change = this.manage.updateCard(email, subscription, card);
+		if (change.result() == CardChange.Result.REFUSED) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("cardError", change.refusal());
+			model.addAttribute("cardSubscription", subscription);
+			model.addAttribute("card", card);
+			return managePage(email, signature, null, model);
+		}
+		return "redirect:" + managePath(email, signature,
+				(change.result() == CardChange.Result.RETRIED) ? "card-updated-paid" : "card-updated");
+	}
+
+	private static String managePath(String email, String signature, String done) {
+		UriComponentsBuilder path = UriComponentsBuilder.fromPath("/sandbox/manage")
+			.queryParam("email", email)
+			.queryParam("signature", signature);
+		if (done != null) {
+			path.queryParam("done", done);
+		}
+		return path.encode().build().toUriString();
 	}
 
 	@PostMapping("/sandbox/manage/cancel")
@@ -156,13 +216,7 @@ class SandboxController {
 			throw new ManageLinkInvalidException();
 		}
 		this.manage.cancelAtPeriodEnd(email, subscription);
-		return "redirect:" + UriComponentsBuilder.fromPath("/sandbox/manage")
-			.queryParam("email", email)
-			.queryParam("signature", signature)
-			.queryParam("done", "cancel-requested")
-			.encode()
-			.build()
-			.toUriString();
+		return "redirect:" + managePath(email, signature, "cancel-requested");
 	}
 
 	private String next(String sessionId, Outcome outcome, String card, Model model) {

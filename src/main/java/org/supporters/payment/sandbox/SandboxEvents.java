@@ -36,10 +36,13 @@ class SandboxEvents {
 		this.json = json;
 	}
 
-	/** Records the event in the inbox, in the caller's transaction. */
-	void send(String eventId, String type, Instant created, PledgeReported pledge, PaymentReported payment) {
+	/**
+	 * Records the event in the inbox, in the caller's transaction; false when an event of
+	 * this id was sent before.
+	 */
+	boolean send(String eventId, String type, Instant created, PledgeReported pledge, PaymentReported payment) {
 		Event event = new Event(eventId, type, created, pledge, payment);
-		this.inbox.receive(PROVIDER, eventId, type, this.json.writeValueAsString(event));
+		return this.inbox.receive(PROVIDER, eventId, type, this.json.writeValueAsString(event));
 	}
 
 	List<ProviderReport> read(ReceivedEvent received) {

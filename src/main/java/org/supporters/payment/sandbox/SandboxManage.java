@@ -23,8 +23,8 @@ import org.supporters.platform.SupportersProperties;
 
 /**
  * The sandbox's stand-in for Stripe's Customer Portal: a page, reached by a signed link,
- * where a reader cancels a subscription at the end of its paid period. The change goes
- * through the inbox like any provider event.
+ * where a reader cancels a subscription at the end of its paid period, or gives a new
+ * card. The change goes through the inbox like any provider event.
  */
 @Service
 @Conditional(SandboxMode.class)
@@ -44,8 +44,11 @@ class SandboxManage {
 
 	private final Clock clock;
 
+	private final SandboxBilling billing;
+
 	SandboxManage(SandboxRepository repository, SandboxEvents events, ProviderEventInbox inbox, AppSecrets secrets,
-			SupportersProperties properties, TransactionTemplate transaction, Clock clock) {
+			SupportersProperties properties, TransactionTemplate transaction, Clock clock, SandboxBilling billing) {
+		this.billing = billing;
 		this.repository = repository;
 		this.events = events;
 		this.inbox = inbox;
@@ -106,8 +109,65 @@ class SandboxManage {
 		return Boolean.TRUE.equals(changed);
 	}
 
+	/**
+	 * Puts a new card on the subscription. A past-due one is retried with it at once
+	 * (like Stripe paying the open invoice when the card changes): it recovers, through
+	 * the inbox like any renewal.
+	 */
+	CardChange updateCard(String email, String subscriptionId, String cardNumber) {
+		String digits = (cardNumber != null) ? cardNumber.replaceAll("[\\s-]", "") : "";
+		if (!digits.matches("\\d{16}")) {
+			return CardChange.refused("Enter the 16-digit card number, for example 4242 4242 4242 4242.");
+		}
+		TestCard card = TestCard.of(digits);
+		if (card != TestCard.SUCCEEDS) {
+			return CardChange.refused((card == null)
+					? "That is not one of the test cards. Use 4242 4242 4242 4242 to update your card in the sandbox."
+					: "That card would fail too. Use 4242 4242 4242 4242 to update your card in the sandbox.");
+		}
+		Boolean pastDue = this.transaction.execute((status) -> {
+			Optional<Managed> managed = this.repository.lockSubscriptionOf(email, subscriptionId);
+			if (managed.isEmpty() || managed.get().subscription().status() == SandboxSubscriptionStatus.CANCELED) {
+				return null;
+			}
+			Subscription current = managed.get().subscription();
+			boolean due = current.status() == SandboxSubscriptionStatus.PAST_DUE;
+			this.repository.updateSubscription(
+					new Subscription(current.id(), current.sessionId(), current.status(), current.currentPeriodEnd(),
+							false, current.failedAttempts(), due ? this.clock.instant() : current.nextAttemptAt(),
+							current.canceledAt(), current.cancelAtPeriodEnd()));
+			return due;
+		});
+		if (pastDue == null) {
+			return CardChange.refused("This support has ended: there is no card to update.");
+		}
+		if (pastDue) {
+			this.billing.chargeDue();
+			return new CardChange(CardChange.Result.RETRIED, null);
+		}
+		return new CardChange(CardChange.Result.UPDATED, null);
+	}
+
 	private String sign(String email) {
 		return HexFormat.of().formatHex(this.secrets.hmac("sandbox.manage", email.toLowerCase(Locale.ROOT)));
+	}
+
+	/**
+	 * What became of a new card: kept for the next renewal, used at once for a past-due
+	 * one, or refused (with what to tell the reader).
+	 */
+	record CardChange(Result result, String refusal) {
+
+		static CardChange refused(String refusal) {
+			return new CardChange(Result.REFUSED, refusal);
+		}
+
+		enum Result {
+
+			UPDATED, RETRIED, REFUSED
+
+		}
+
 	}
 
 }

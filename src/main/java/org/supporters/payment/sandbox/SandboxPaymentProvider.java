@@ -14,15 +14,18 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import org.supporters.payment.ChangePreview;
 import org.supporters.payment.CheckoutRequest;
 import org.supporters.payment.CheckoutSession;
 import org.supporters.payment.PaymentProvider;
+import org.supporters.payment.PledgeTerms;
 import org.supporters.payment.ProviderEventInbox;
 import org.supporters.supporter.ProviderReport;
 import org.supporters.payment.ReceivedEvent;
 import org.supporters.payment.ReturnConfirmation;
 import org.supporters.payment.sandbox.SandboxRepository.Session;
 import org.supporters.platform.AppSecrets;
+import org.supporters.supporter.CancelReason;
 import org.supporters.platform.SupportersProperties;
 
 /**
@@ -45,10 +48,14 @@ class SandboxPaymentProvider implements PaymentProvider {
 
 	private final SandboxManage manage;
 
+	private final SandboxChanges changes;
+
 	private final Clock clock;
 
 	SandboxPaymentProvider(SandboxRepository repository, SandboxEvents events, ProviderEventInbox inbox,
-			AppSecrets secrets, SupportersProperties properties, SandboxManage manage, Clock clock) {
+			AppSecrets secrets, SupportersProperties properties, SandboxManage manage, SandboxChanges changes,
+			Clock clock) {
+		this.changes = changes;
 		this.repository = repository;
 		this.events = events;
 		this.inbox = inbox;
@@ -99,6 +106,27 @@ class SandboxPaymentProvider implements PaymentProvider {
 	@Override
 	public Optional<URI> manageUrl(String email) {
 		return this.manage.manageUrl(email);
+	}
+
+	@Override
+	public ChangePreview previewChange(String email, String reference, PledgeTerms terms) {
+		return this.changes.preview(email, reference, terms);
+	}
+
+	@Override
+	public void changePledge(String email, String reference, PledgeTerms terms, String idempotencyKey) {
+		this.changes.change(email, reference, terms, idempotencyKey);
+	}
+
+	@Override
+	public void cancelPledge(String email, String reference, CancelReason reason, String comment,
+			String idempotencyKey) {
+		this.changes.cancel(email, reference, reason, comment, idempotencyKey);
+	}
+
+	@Override
+	public void resumePledge(String email, String reference, String idempotencyKey) {
+		this.changes.resume(email, reference, idempotencyKey);
 	}
 
 	/**

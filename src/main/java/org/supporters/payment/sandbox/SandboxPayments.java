@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.supporters.catalog.Money;
+
 import org.supporters.payment.ProviderEventInbox;
 import org.supporters.payment.sandbox.SandboxRepository.Payment;
 import org.supporters.payment.sandbox.SandboxRepository.Session;
@@ -48,8 +50,15 @@ class SandboxPayments {
 
 	/** Takes the session's amount for the pledge, in the caller's transaction. */
 	PaymentReported take(Session session, String pledgeReference, Instant at) {
-		Payment payment = new Payment(SandboxIds.next("py_sbx_"), session.id(), pledgeReference, session.amount(), 0,
-				null, at, session.email(), session.description());
+		return take(session, pledgeReference, session.amount(), at);
+	}
+
+	/**
+	 * Takes this amount for the pledge (a prorated change), in the caller's transaction.
+	 */
+	PaymentReported take(Session session, String pledgeReference, Money amount, Instant at) {
+		Payment payment = new Payment(SandboxIds.next("py_sbx_"), session.id(), pledgeReference, amount, 0, null, at,
+				session.email(), session.description());
 		this.repository.insertPayment(payment);
 		return report(payment, at);
 	}

@@ -98,6 +98,21 @@ class SandboxRepository {
 			.execute();
 	}
 
+	/**
+	 * What the session's subscription charges from now, as a reader changed it: the
+	 * session holds a subscription's price, as a Stripe subscription item does.
+	 */
+	void updateSessionTerms(String id, String tierSlug, Money amount, BillingInterval interval, String description) {
+		this.db.update(SANDBOX_SESSION)
+			.set(SANDBOX_SESSION.TIER_SLUG, tierSlug)
+			.set(SANDBOX_SESSION.AMOUNT_MINOR, amount.minor())
+			.set(SANDBOX_SESSION.CURRENCY, amount.currency().getCurrencyCode())
+			.set(SANDBOX_SESSION.BILLING_INTERVAL, interval.code())
+			.set(SANDBOX_SESSION.DESCRIPTION, description)
+			.where(SANDBOX_SESSION.ID.eq(id))
+			.execute();
+	}
+
 	void insertSubscription(Subscription subscription) {
 		this.db.insertInto(SANDBOX_SUBSCRIPTION)
 			.set(SANDBOX_SUBSCRIPTION.ID, subscription.id())
@@ -130,6 +145,7 @@ class SandboxRepository {
 		this.db.update(SANDBOX_SUBSCRIPTION)
 			.set(SANDBOX_SUBSCRIPTION.STATUS, subscription.status())
 			.set(SANDBOX_SUBSCRIPTION.CURRENT_PERIOD_END, subscription.currentPeriodEnd())
+			.set(SANDBOX_SUBSCRIPTION.FAILS_RENEWALS, subscription.failsRenewals())
 			.set(SANDBOX_SUBSCRIPTION.FAILED_ATTEMPTS, subscription.failedAttempts())
 			.set(SANDBOX_SUBSCRIPTION.NEXT_ATTEMPT_AT, subscription.nextAttemptAt())
 			.set(SANDBOX_SUBSCRIPTION.CANCELED_AT, subscription.canceledAt())

@@ -20,14 +20,17 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 import org.supporters.catalog.BillingInterval;
+import org.supporters.payment.ChangePreview;
 import org.supporters.payment.CheckoutRequest;
 import org.supporters.payment.CheckoutSession;
 import org.supporters.payment.PaymentProvider;
+import org.supporters.payment.PledgeTerms;
 import org.supporters.payment.ProviderEventInbox;
 import org.supporters.supporter.ProviderReport;
 import org.supporters.payment.ReceivedEvent;
 import org.supporters.payment.ReturnConfirmation;
 import org.supporters.platform.SupportersProperties;
+import org.supporters.supporter.CancelReason;
 import org.supporters.supporter.Provider;
 
 /**
@@ -52,10 +55,13 @@ class StripePaymentProvider implements PaymentProvider {
 
 	private final SupportersProperties properties;
 
+	private final StripePledgeChanges changes;
+
 	private final Clock clock;
 
 	StripePaymentProvider(StripeClient stripe, StripeCustomers customers, StripePrices prices, StripeReports reports,
-			ProviderEventInbox inbox, SupportersProperties properties, Clock clock) {
+			ProviderEventInbox inbox, SupportersProperties properties, StripePledgeChanges changes, Clock clock) {
+		this.changes = changes;
 		this.stripe = stripe;
 		this.customers = customers;
 		this.prices = prices;
@@ -193,6 +199,27 @@ class StripePaymentProvider implements PaymentProvider {
 		catch (StripeException ex) {
 			throw new StripeCallFailedException("Opening the customer portal", ex);
 		}
+	}
+
+	@Override
+	public ChangePreview previewChange(String email, String reference, PledgeTerms terms) {
+		return this.changes.preview(email, reference, terms);
+	}
+
+	@Override
+	public void changePledge(String email, String reference, PledgeTerms terms, String idempotencyKey) {
+		this.changes.change(email, reference, terms, idempotencyKey);
+	}
+
+	@Override
+	public void cancelPledge(String email, String reference, CancelReason reason, String comment,
+			String idempotencyKey) {
+		this.changes.cancel(email, reference, reason, comment, idempotencyKey);
+	}
+
+	@Override
+	public void resumePledge(String email, String reference, String idempotencyKey) {
+		this.changes.resume(email, reference, idempotencyKey);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.supporters.payment.stripe;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -47,8 +48,15 @@ class StripePrices {
 		return "supporters-tier-" + tierSlug;
 	}
 
-	/** The id of the tier's Stripe Price for this amount and interval. */
-	String priceFor(String tierSlug, Money amount, BillingInterval interval) {
+	/** The slug an own amount's Prices are filed under, in lookup keys and products. */
+	static final String OWN_AMOUNT = "own-amount";
+
+	/**
+	 * The id of the tier's Stripe Price for this amount and interval; an own amount's
+	 * ({@code tierSlug} {@code null}) is a Price of the "Own amount" product.
+	 */
+	String priceFor(String slug, Money amount, BillingInterval interval) {
+		String tierSlug = (slug != null) ? slug : OWN_AMOUNT;
 		String lookupKey = lookupKey(tierSlug, amount, interval);
 		try {
 			List<Price> found = this.stripe.v1()
@@ -70,7 +78,7 @@ class StripePrices {
 								: PriceCreateParams.Recurring.Interval.MONTH)
 						.build())
 					.setLookupKey(lookupKey)
-					.putMetadata("tier", tierSlug)
+					.putAllMetadata(OWN_AMOUNT.equals(tierSlug) ? Map.of() : Map.of("tier", tierSlug))
 					.build(), RequestOptions.builder().setIdempotencyKey("supporters-price-" + lookupKey).build());
 			return price.getId();
 		}
@@ -89,7 +97,8 @@ class StripePrices {
 				throw ex;
 			}
 		}
-		String name = this.catalog.tier(tierSlug).map(Tier::name).orElse(tierSlug);
+		String name = OWN_AMOUNT.equals(tierSlug) ? "Own amount"
+				: this.catalog.tier(tierSlug).map(Tier::name).orElse(tierSlug);
 		Product product = this.stripe.v1()
 			.products()
 			.create(ProductCreateParams.builder().setId(id).setName(name).putMetadata("tier", tierSlug).build(),

@@ -32,6 +32,7 @@ import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Money;
 import org.supporters.payment.ReceivedEvent;
 import org.supporters.payment.stripe.StripeRepository.AppliedSubscription;
+import org.supporters.supporter.CancelReason;
 import org.supporters.supporter.EndedReason;
 import org.supporters.supporter.PaymentReported;
 import org.supporters.supporter.PaymentStatus;
@@ -277,10 +278,24 @@ class StripeReports {
 		// its start, and grace counts from there
 		Instant paidThrough = (state == State.PAST_DUE) ? instant(item.getCurrentPeriodStart()) : periodEnd;
 		return Optional.of(new PledgeReported(Provider.STRIPE, subscription.getId(), checkoutId(metadata), email, null,
-				tier, money(price.getUnitAmount() * quantity, price.getCurrency()),
+				(tier != null && !tier.isEmpty()) ? tier : null,
+				money(price.getUnitAmount() * quantity, price.getCurrency()),
 				BillingInterval.fromCode(price.getRecurring().getInterval()), state, paidThrough, cancelAtPeriodEnd,
 				(state == State.ENDED) ? cancellationReason(subscription) : null, instant(subscription.getCreated()),
-				now));
+				now, (state == State.PAST_DUE) ? nextRetry(subscription) : null, cancelReason(metadata),
+				nonEmpty(metadata.get(StripePledgeChanges.CANCEL_COMMENT))));
+	}
+
+	/**
+	 * When Stripe retries the past-due subscription's open invoice next; {@code null}
+	 * when it has given up (or the invoice is no longer open).
+	 */
+	private Instant nextRetry(Subscription subscription) throws StripeException {
+		if (subscription.getLatestInvoice() == null) {
+			return null;
+		}
+		Invoice invoice = this.stripe.v1().invoices().retrieve(subscription.getLatestInvoice());
+		return "open".equals(invoice.getStatus()) ? instant(invoice.getNextPaymentAttempt()) : null;
 	}
 
 	static boolean isCanceled(Subscription subscription) {
@@ -316,6 +331,21 @@ class StripeReports {
 			case "payment_disputed" -> EndedReason.DISPUTE_LOST;
 			default -> EndedReason.CANCELED;
 		};
+	}
+
+	/** The reason the reader gave this service's cancel form, kept in the metadata. */
+	private static CancelReason cancelReason(Map<String, String> metadata) {
+		String code = metadata.get(StripePledgeChanges.CANCEL_REASON);
+		for (CancelReason reason : CancelReason.values()) {
+			if (reason.code().equals(code)) {
+				return reason;
+			}
+		}
+		return null;
+	}
+
+	private static String nonEmpty(String text) {
+		return (text != null && !text.isBlank()) ? text : null;
 	}
 
 	private static UUID checkoutId(Map<String, String> metadata) {

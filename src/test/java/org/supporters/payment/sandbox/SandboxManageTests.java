@@ -1,7 +1,10 @@
 package org.supporters.payment.sandbox;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,6 +98,36 @@ class SandboxManageTests extends IntegrationTest {
 
 		assertThat(Reader.location(manage)).startsWith(url("/sandbox/manage?"));
 		assertThat(reader.get(Reader.location(manage)).body()).contains("Cancel at the end of this period");
+	}
+
+	@Test
+	void theCancelButtonAsksFirstAndAWrongCardIsRefusedNextToTheField() {
+		String email = pledge();
+		Reader reader = new Reader(this.port);
+		String page = reader.get(this.provider.manageUrl(email).orElseThrow().toString()).body();
+		Map<String, String> fields = hiddenFields(page);
+
+		HttpResponse<String> asked = reader
+			.get("/sandbox/manage/cancel?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&signature="
+					+ fields.get("signature") + "&subscription=" + fields.get("subscription"));
+		Map<String, String> card = new HashMap<>(fields);
+		card.put("card", "4242");
+		HttpResponse<String> refused = reader.post("/sandbox/manage/card", page, card);
+		HttpResponse<String> forged = reader.post("/sandbox/manage/card", page, Map.of("email", email, "signature",
+				"0".repeat(64), "subscription", fields.get("subscription"), "card", "4242 4242 4242 4242"));
+		card.put("card", "4242 4242 4242 4242");
+		HttpResponse<String> noToken = reader.postRaw("/sandbox/manage/card", card);
+
+		assertThat(asked.body()).contains("Cancel your support?", "Yes, cancel at the end of this period",
+				"No, keep my support");
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("class=\"field-error\"",
+				"Enter the 16-digit card number, for example 4242 4242 4242 4242.", "aria-invalid=\"true\"");
+		assertThat(forged.statusCode()).isEqualTo(404);
+		assertThat(noToken.statusCode()).as("CSRF").isEqualTo(403);
+		assertThat(this.jdbc.queryForObject("""
+				select p.cancel_at_period_end from pledge p join supporter s on s.id = p.supporter_id
+				where s.email = ?""", Boolean.class, email)).as("asking cancels nothing").isFalse();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -51,6 +52,8 @@ final class FakeStripe {
 	private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
 	private final List<JsonObject> undeliveredEvents = new CopyOnWriteArrayList<>();
+
+	private final Set<String> decliningSubscriptions = ConcurrentHashMap.newKeySet();
 
 	private FakeStripe(HttpServer server) {
 		this.server = server;
@@ -92,12 +95,25 @@ final class FakeStripe {
 
 	/** The next {@code times} requests whose path starts so answer with this status. */
 	void failNext(String pathPrefix, int times, int status) {
-		this.faults.add(new Fault(pathPrefix, times, status, null));
+		this.faults.add(new Fault(null, pathPrefix, 0, times, status, null));
+	}
+
+	/** The next {@code times} POSTs whose path starts so answer with this status. */
+	void failNextPost(String pathPrefix, int times, int status) {
+		this.faults.add(new Fault("POST", pathPrefix, 0, times, status, null));
+	}
+
+	/**
+	 * After {@code skip} GETs whose path starts so are answered, the next {@code times}
+	 * answer with this status.
+	 */
+	void failGetsAfter(String pathPrefix, int skip, int times, int status) {
+		this.faults.add(new Fault("GET", pathPrefix, skip, times, status, null));
 	}
 
 	/** The next {@code times} requests whose path starts so stall this long. */
 	void stallNext(String pathPrefix, int times, Duration stall) {
-		this.faults.add(new Fault(pathPrefix, times, 0, stall));
+		this.faults.add(new Fault(null, pathPrefix, 0, times, 0, stall));
 	}
 
 	void clearFaults() {
@@ -219,6 +235,14 @@ final class FakeStripe {
 		return dispute;
 	}
 
+	/**
+	 * The subscription's card declines a prorated charge: a price change with
+	 * {@code pending_if_incomplete} stays pending and the subscription keeps its price.
+	 */
+	void declineChanges(String subscription) {
+		this.decliningSubscriptions.add(subscription);
+	}
+
 	void failInvoice(String invoice) {
 		object(invoice).addProperty("status", "open");
 		object(invoice).addProperty("amount_paid", 0);
@@ -296,7 +320,7 @@ final class FakeStripe {
 			params.putAll(decode(body));
 			String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
 			this.requests.add(new Request(method, path, params, idempotencyKey));
-			Fault fault = takeFault(path);
+			Fault fault = takeFault(method, path);
 			if (fault != null && fault.stall() != null) {
 				sleep(fault.stall());
 				respond(exchange, 500, error("api_error", "stalled"));
@@ -323,6 +347,10 @@ final class FakeStripe {
 
 	private Answer answer(String method, String path, Map<String, String> params) {
 		String[] parts = path.split("/");
+		if ("POST".equals(method) && parts.length == 4 && "subscriptions".equals(parts[2])) {
+			JsonObject subscription = object(parts[3]);
+			return (subscription != null) ? updatedSubscription(subscription, params) : notFound();
+		}
 		if ("POST".equals(method)) {
 			return switch (path) {
 				case "/v1/customers" -> created(json("id", id("cus_"), "object", "customer", "email",
@@ -331,6 +359,7 @@ final class FakeStripe {
 						"name", params.get("name"), "active", true));
 				case "/v1/prices" -> createdPrice(params);
 				case "/v1/checkout/sessions" -> createdSession(params);
+				case "/v1/invoices/create_preview" -> preview(params);
 				case "/v1/billing_portal/sessions" -> {
 					String id = id("bps_");
 					yield created(json("id", id, "object", "billing_portal.session", "customer", params.get("customer"),
@@ -376,6 +405,108 @@ final class FakeStripe {
 				yield (object != null) ? new Answer(200, object.toString()) : notFound();
 			}
 		};
+	}
+
+	/**
+	 * The invoice Stripe would issue now for the subscription with the item's price
+	 * replaced, prorated to the second ({@code always_invoice}): the new price for the
+	 * rest of the period less the unused part of the old one; a new interval starts a new
+	 * period now. Only the amount and the lines the service reads are filled in.
+	 */
+	private Answer preview(Map<String, String> params) {
+		JsonObject subscription = object(params.get("subscription"));
+		JsonObject price = object(params.get("subscription_details[items][0][price]"));
+		if (subscription == null || price == null) {
+			return notFound();
+		}
+		long at = Long.parseLong(params.getOrDefault("subscription_details[proration_date]",
+				String.valueOf(Instant.now().getEpochSecond())));
+		long due = prorated(subscription, price, at);
+		JsonObject invoice = json("id", "upcoming_in_" + id(""), "object", "invoice", "customer",
+				params.get("customer"), "status", "draft", "currency", string(price, "currency"), "amount_due",
+				Math.max(0, due), "total", due, "subtotal", due, "created", at);
+		invoice.add("parent", json("type", "subscription_details", "subscription_details",
+				json("subscription", string(subscription, "id"), "metadata", new JsonObject())));
+		JsonObject lines = listOf(new JsonArray());
+		invoice.add("lines", lines);
+		return new Answer(200, invoice.toString());
+	}
+
+	/**
+	 * Stripe's proration for moving the subscription's item to the price at {@code at}.
+	 */
+	private static long prorated(JsonObject subscription, JsonObject price, long at) {
+		JsonObject item = subscription.getAsJsonObject("items").getAsJsonArray("data").get(0).getAsJsonObject();
+		JsonObject old = item.getAsJsonObject("price");
+		long start = item.get("current_period_start").getAsLong();
+		long end = item.get("current_period_end").getAsLong();
+		double unused = old.get("unit_amount").getAsLong() * (double) (end - at) / (end - start);
+		long amount = price.get("unit_amount").getAsLong();
+		boolean sameInterval = interval(old).equals(interval(price));
+		return sameInterval ? Math.round(amount * (double) (end - at) / (end - start) - unused)
+				: Math.round(amount - unused);
+	}
+
+	private static String interval(JsonObject price) {
+		return price.getAsJsonObject("recurring").get("interval").getAsString();
+	}
+
+	/**
+	 * Updates the subscription as Stripe does: a new price for its item (prorated and
+	 * invoiced at once, a new period for a new interval), cancel at period end, metadata
+	 * (an empty value removes a key), cancellation details.
+	 */
+	private Answer updatedSubscription(JsonObject subscription, Map<String, String> params) {
+		String newPrice = params.get("items[0][price]");
+		if (newPrice != null && this.decliningSubscriptions.contains(string(subscription, "id"))
+				&& "pending_if_incomplete".equals(params.get("payment_behavior"))) {
+			JsonObject declined = subscription.deepCopy();
+			declined.add("pending_update",
+					json("expires_at", Instant.now().plus(Duration.ofHours(23)).getEpochSecond()));
+			return new Answer(200, declined.toString());
+		}
+		if (newPrice != null) {
+			JsonObject price = object(newPrice);
+			if (price == null) {
+				return notFound();
+			}
+			long now = Instant.now().getEpochSecond();
+			long due = prorated(subscription, price, now);
+			JsonObject item = subscription.getAsJsonObject("items").getAsJsonArray("data").get(0).getAsJsonObject();
+			if (!interval(item.getAsJsonObject("price")).equals(interval(price))) {
+				item.addProperty("current_period_start", now);
+				item.addProperty("current_period_end",
+						now + Duration.ofDays("year".equals(interval(price)) ? 365 : 30).getSeconds());
+			}
+			item.add("price", price.deepCopy());
+			if (due > 0) {
+				String invoice = paidInvoice(string(subscription, "id"), string(subscription, "customer"), due,
+						Instant.ofEpochSecond(now));
+				subscription.addProperty("latest_invoice", invoice);
+			}
+		}
+		if (params.containsKey("cancel_at_period_end")) {
+			subscription.addProperty("cancel_at_period_end", Boolean.parseBoolean(params.get("cancel_at_period_end")));
+		}
+		JsonObject metadata = subscription.getAsJsonObject("metadata");
+		params.forEach((key, value) -> {
+			if (key.startsWith("metadata[")) {
+				String name = key.substring("metadata[".length(), key.length() - 1);
+				if (value.isEmpty()) {
+					metadata.remove(name);
+				}
+				else {
+					metadata.addProperty(name, value);
+				}
+			}
+		});
+		if (params.containsKey("cancellation_details[feedback]")
+				|| params.containsKey("cancellation_details[comment]")) {
+			subscription.add("cancellation_details", json("comment", params.get("cancellation_details[comment]"),
+					"feedback", params.get("cancellation_details[feedback]"), "reason", "cancellation_requested"));
+		}
+		subscription.add("pending_update", null);
+		return new Answer(200, subscription.toString());
 	}
 
 	private Answer createdPrice(Map<String, String> params) {
@@ -446,13 +577,19 @@ final class FakeStripe {
 		return json("error", json("type", type, "message", message)).toString();
 	}
 
-	private synchronized Fault takeFault(String path) {
+	private synchronized Fault takeFault(String method, String path) {
 		for (Fault fault : this.faults) {
-			if (path.startsWith(fault.pathPrefix()) && fault.remaining() > 0) {
+			if ((fault.method() == null || fault.method().equals(method)) && path.startsWith(fault.pathPrefix())
+					&& fault.remaining() > 0) {
 				this.faults.remove(fault);
+				if (fault.skip() > 0) {
+					this.faults.add(new Fault(fault.method(), fault.pathPrefix(), fault.skip() - 1, fault.remaining(),
+							fault.status(), fault.stall()));
+					return null;
+				}
 				if (fault.remaining() > 1) {
-					this.faults
-						.add(new Fault(fault.pathPrefix(), fault.remaining() - 1, fault.status(), fault.stall()));
+					this.faults.add(new Fault(fault.method(), fault.pathPrefix(), 0, fault.remaining() - 1,
+							fault.status(), fault.stall()));
 				}
 				return fault;
 			}
@@ -556,7 +693,10 @@ final class FakeStripe {
 	record Paid(String subscription, String invoice, String paymentIntent, String charge) {
 	}
 
-	private record Fault(String pathPrefix, int remaining, int status, Duration stall) {
+	/**
+	 * @param method {@code null} for any
+	 */
+	private record Fault(String method, String pathPrefix, int skip, int remaining, int status, Duration stall) {
 	}
 
 	private record Answer(int status, String body) {

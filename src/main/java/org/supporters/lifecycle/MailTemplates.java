@@ -1,0 +1,62 @@
+package org.supporters.lifecycle;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.supporters.platform.Publication;
+import org.supporters.platform.SupportersProperties;
+
+/**
+ * Lays a mail out twice from the templates in {@code templates/mail/}: as HTML and as
+ * plain text, in the reader's locale, with the words of the message bundles. An engine of
+ * its own, as the pages' engine knows only HTML.
+ */
+@Component
+class MailTemplates {
+
+	private final SpringTemplateEngine engine = new SpringTemplateEngine();
+
+	private final Publication publication;
+
+	private final String accountUrl;
+
+	MailTemplates(MessageSource messages, Publication publication, SupportersProperties properties) {
+		this.publication = publication;
+		this.accountUrl = properties.publicUri() + "/account";
+		this.engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));
+		this.engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 2));
+		this.engine.setTemplateEngineMessageSource(messages);
+	}
+
+	private static ClassLoaderTemplateResolver resolver(String pattern, TemplateMode mode, int order) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/mail/");
+		resolver.setResolvablePatterns(Set.of(pattern));
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(true);
+		resolver.setCheckExistence(true);
+		resolver.setOrder(order);
+		return resolver;
+	}
+
+	Rendered render(MailContent content, Locale locale) {
+		Context context = new Context(locale, Map.of("mail", content, "publication", this.publication.name(),
+				"accountUrl", this.accountUrl, "language", locale.toLanguageTag()));
+		return new Rendered(this.engine.process("lifecycle.txt", context),
+				this.engine.process("lifecycle.html", context));
+	}
+
+	/** A mail laid out: its plain-text part and its HTML part. */
+	record Rendered(String text, String html) {
+	}
+
+}
