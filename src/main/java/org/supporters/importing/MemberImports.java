@@ -77,11 +77,20 @@ class MemberImports {
 				Planner.sha256(content), rows);
 	}
 
-	/** Keeps an upload for its dry run and confirmation. */
+	/**
+	 * Keeps an upload for its dry run and confirmation, with the last import's tier
+	 * mapping.
+	 */
 	@Transactional
 	public long upload(SupporterSource source, String fileName, byte[] content, Long staffId) {
 		long id = this.repository.insertUpload(source, fileName, Planner.sha256(content), content.length, content,
 				staffId, this.clock.instant());
+		// a newer export starts from the tier mapping the last import of that source used
+		this.repository.newest(50)
+			.stream()
+			.filter((earlier) -> earlier.imported() && earlier.source() == source)
+			.findFirst()
+			.ifPresent((earlier) -> this.repository.saveTierMap(id, earlier.tierMap()));
 		this.audit.record("import.upload", "import:" + id, Map.of("source", source.code(), "file", fileName, "sha256",
 				Planner.sha256(content), "bytes", content.length));
 		return id;
