@@ -75,9 +75,9 @@ class PatreonMoveBrowserTests extends IntegrationTest {
 		String importPage = upload(admin, fixture.bytes());
 		String dryRun = admin.get(importPage).body();
 		assertThat(dryRun).contains("new supporter; comp at Supporter until " + fixture.day(20) + " (Next Charge Date)")
-			.contains("until " + fixture.day(12) + " (Access Expiration; tier closest by price)")
+			.contains("until " + fixture.day(12) + " (Access Expiration")
 			.contains("until " + RowReader.day(BillingInterval.MONTH.periodEnd(startOf(fixture, -10)))
-					+ " (Last Charge Date + one period; tier closest by price)")
+					+ " (Last Charge Date + one period")
 			.contains("new supporter; comp at Supporter until " + fixture.day(5) + " (Next Charge Date)")
 			.contains("skipped: declined patron")
 			.contains("skipped: former patron")
