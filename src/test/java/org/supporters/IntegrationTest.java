@@ -51,6 +51,7 @@ public abstract class IntegrationTest {
 		registry.add("supporters.pledge.expiry-interval", () -> "1h");
 		registry.add("supporters.mail.retry-interval", () -> "1h");
 		registry.add("supporters.mail.notice-interval", () -> "1h");
+		registry.add("supporters.import.campaign-interval", () -> "1h");
 		// tests come from other client addresses through the loopback "proxy"
 		registry.add("supporters.trusted-proxies", () -> "127.0.0.0/8,::1/128");
 		registry.add("supporters.admin.email", () -> ADMIN_EMAIL);

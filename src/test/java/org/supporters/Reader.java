@@ -81,6 +81,41 @@ public final class Reader {
 	}
 
 	/**
+	 * Posts a multipart form with one file, with the CSRF token of the page it came from
+	 * in the address (a too-large body must not hide the token).
+	 */
+	public HttpResponse<String> postFile(String path, String page, Map<String, String> fields, String fileField,
+			String fileName, byte[] content) {
+		String boundary = "----supporters" + java.util.UUID.randomUUID();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		StringBuilder head = new StringBuilder();
+		fields.forEach((name, value) -> head.append("--")
+			.append(boundary)
+			.append("\r\n")
+			.append("Content-Disposition: form-data; name=\"")
+			.append(name)
+			.append("\"\r\n\r\n")
+			.append(value)
+			.append("\r\n"));
+		head.append("--")
+			.append(boundary)
+			.append("\r\n")
+			.append("Content-Disposition: form-data; name=\"")
+			.append(fileField)
+			.append("\"; filename=\"")
+			.append(fileName)
+			.append("\"\r\nContent-Type: text/csv\r\n\r\n");
+		body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(uri(path + "?_csrf=" + encode(csrfToken(page))))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
+	/**
 	 * Opens /support and sends the pledge form; the answer is a redirect to the provider,
 	 * or the page with errors.
 	 */

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.supporters.catalog.Catalog;
@@ -134,6 +135,34 @@ public class MembershipService {
 				tier.slug(), "until", validUntil.toString(), "reason", reason));
 		this.events.publishEvent(new CompsChanged(supporterId));
 		return compId;
+	}
+
+	/**
+	 * Grants many comps at once (an import), in the caller's transaction, which audits
+	 * them as one change. Each must end after now, and each supporter gets at most one.
+	 * @return the new comps' ids by supporter id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<UUID, UUID> grantComps(List<CompGrant> grants, Long staffUserId) {
+		Instant now = this.clock.instant();
+		for (CompGrant grant : grants) {
+			if (!grant.validUntil().isAfter(now)) {
+				throw new IllegalArgumentException("A comp must end in the future");
+			}
+		}
+		return grants.isEmpty() ? Map.of() : this.repository.insertComps(grants, staffUserId, now);
+	}
+
+	/**
+	 * Moves the end of comps still in force to new dates (a newer import says the
+	 * supporter paid through another date), in the caller's transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void moveCompEnds(Map<UUID, Instant> ends) {
+		if (!ends.isEmpty()) {
+			this.repository.moveCompEnds(ends)
+				.forEach((supporterId) -> this.events.publishEvent(new CompsChanged(supporterId)));
+		}
 	}
 
 	/**

@@ -33,6 +33,8 @@ import org.supporters.lifecycle.ReaderLocales;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.payment.ReturnConfirmation;
+import org.supporters.catalog.Tier;
+import org.supporters.platform.EmailAddresses;
 import org.supporters.platform.ReturnUrls;
 import org.supporters.pledge.CheckoutRepository.Checkout;
 
@@ -93,7 +95,7 @@ class SupportController {
 				canceled.map((checkout) -> formFor(checkout, this.browsers.startedHere(checkout.id(), request)))
 					.orElseGet(() -> prefill
 						.map((ask) -> new PledgeForm(ask.frequency(), null, null, null, null, newAttempt()))
-						.orElseGet(() -> PledgeForm.blank(newAttempt()))));
+						.orElseGet(() -> prefilled(parameters))));
 		askAmounts(model, attribution, prefill);
 		// a canceled checkout goes back where it was started from
 		model.addAttribute("returnUrl",
@@ -242,6 +244,34 @@ class SupportController {
 		return startedHere
 				? new PledgeForm(frequency, option, ownAmount, checkout.email(), checkout.name(), newAttempt())
 				: new PledgeForm(frequency, option, ownAmount, null, null, newAttempt());
+	}
+
+	/**
+	 * A link may fill in the form (the move from Patreon's invitations do):
+	 * {@code email}, {@code interval} (monthly or yearly), and {@code tier} (a slug on
+	 * offer) or {@code amount} (an own amount). Anything else is left blank.
+	 */
+	private PledgeForm prefilled(Map<String, String> prefill) {
+		String email = prefill.get("email");
+		email = (email != null && EmailAddresses.isValid(email.trim())) ? email.trim() : null;
+		String interval = prefill.get("interval");
+		String frequency = ("monthly".equals(interval) || "yearly".equals(interval)) ? interval : null;
+		String tier = prefill.get("tier");
+		String amount = prefill.get("amount");
+		String option = null;
+		String ownAmount = null;
+		if (tier != null && this.catalog.tier(tier).filter(Tier::active).isPresent()) {
+			option = "tier:" + tier;
+		}
+		else if (amount != null && amount.matches("\\d{1,7}([.,]\\d{1,2})?")) {
+			option = "own";
+			ownAmount = amount;
+		}
+		if (email == null && frequency == null && option == null) {
+			return PledgeForm.blank(newAttempt());
+		}
+		return new PledgeForm((frequency != null) ? frequency : "monthly", option, ownAmount, email, null,
+				newAttempt());
 	}
 
 	private static String newAttempt() {

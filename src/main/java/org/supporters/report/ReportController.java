@@ -29,6 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 import org.supporters.lifecycle.SentMails;
 import org.supporters.pledge.CheckoutAttributions;
+import org.supporters.importing.CampaignHistory;
+import org.supporters.supporter.Supporters;
 
 /** The dashboard, the supporter list and page, and the CSV exports. */
 @Controller
@@ -44,13 +46,19 @@ class ReportController {
 
 	private final CheckoutAttributions attributions;
 
+	private final Supporters ledger;
+
+	private final CampaignHistory campaign;
+
 	ReportController(Reports reports, SupporterPages supporters, Clock clock, SentMails sentMails,
-			CheckoutAttributions attributions) {
+			CheckoutAttributions attributions, Supporters ledger, CampaignHistory campaign) {
 		this.sentMails = sentMails;
 		this.attributions = attributions;
 		this.reports = reports;
 		this.supporters = supporters;
 		this.clock = clock;
+		this.ledger = ledger;
+		this.campaign = campaign;
 	}
 
 	@GetMapping("/staff")
@@ -149,6 +157,9 @@ class ReportController {
 		model.addAttribute("broughtBy", this.attributions.broughtBy(detail.supporter().email()));
 		model.addAttribute("tiers", this.supporters.tiers());
 		model.addAttribute("mails", this.sentMails.of(supporterId));
+		// an imported supporter: where they came from, and the move's mails to them
+		model.addAttribute("origin", this.ledger.origin(supporterId).orElse(null));
+		model.addAttribute("campaignMails", this.campaign.mails(supporterId));
 		return "report/supporter";
 	}
 

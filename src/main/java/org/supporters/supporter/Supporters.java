@@ -1,7 +1,9 @@
 package org.supporters.supporter;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,8 +19,11 @@ public class Supporters {
 
 	private final LedgerReadRepository repository;
 
-	Supporters(LedgerReadRepository repository) {
+	private final SupporterImportRepository imports;
+
+	Supporters(LedgerReadRepository repository, SupporterImportRepository imports) {
 		this.repository = repository;
+		this.imports = imports;
 	}
 
 	public Optional<Supporter> supporter(UUID id) {
@@ -28,6 +33,16 @@ public class Supporters {
 	/** The supporter with this email, in any letter case. */
 	public Optional<UUID> idOf(String email) {
 		return this.repository.idOf(email);
+	}
+
+	/** The ids of the supporters with these emails, by email in lower case. */
+	public Map<String, UUID> idsOf(Collection<String> emails) {
+		return emails.isEmpty() ? Map.of() : this.imports.idsOf(emails);
+	}
+
+	/** Where an imported supporter came from; empty for one who started here. */
+	public Optional<SupporterOrigin> origin(UUID supporterId) {
+		return this.imports.origin(supporterId);
 	}
 
 	/** The supporter's pledges, newest first. */
