@@ -152,7 +152,8 @@ class LifecycleMailTests extends IntegrationTest {
 		this.jdbc.update("""
 				update sandbox_subscription set fails_renewals = true
 				where session_id in (select id from sandbox_session where email = ?)""", email);
-		advance(31);
+		// past the failing renewal, and before its first retry three days later
+		advance(29);
 		ReceivedMail failed = mailsTo(email, 4).get(3);
 
 		Reader reader = new Reader(this.port);

@@ -30,7 +30,7 @@ class ScheduledJobsTests extends IntegrationTest {
 		assertThat(this.scheduler.getScheduledTasks()).map(ScheduledTask::toString)
 			.contains("job inbox-worker every 1h", "job sandbox-billing every 1h", "job checkout-expiry every 1h",
 					"job mail-delivery every 1h", "job rate-limit-cleanup every 1h", "job signing-key-reload every 1m",
-					"job lifecycle-notices every 15m", "job ask-event-flush every 2s", "job import-campaign every 10m");
+					"job lifecycle-notices every 1h", "job ask-event-flush every 2s", "job import-campaign every 1h");
 	}
 
 }
