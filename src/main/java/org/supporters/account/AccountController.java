@@ -102,8 +102,17 @@ class AccountController {
 					.orElse("You are a member" + tier + "."), false, null);
 			}
 			case GRACE -> {
+				// the provider's next try is the reader's deadline: should it be the last
+				// and
+				// fail, the membership ends then, before its grace would
+				Instant deadline = pledges.stream()
+					.filter((pledge) -> pledge.endedAt() == null && pledge.status() == PledgeStatus.PAST_DUE)
+					.map(Pledge::nextRetryAt)
+					.filter((retry) -> retry != null && retry.isAfter(now))
+					.min(Instant::compareTo)
+					.orElse(until);
 				return new Status("Your last payment failed. Update your card by "
-						+ ((until != null) ? AccountText.shortDate(until, now) : "the end of your grace days")
+						+ ((deadline != null) ? AccountText.shortDate(deadline, now) : "the end of your grace days")
 						+ " to keep your membership.", true, null);
 			}
 			case CANCELING -> {

@@ -121,6 +121,13 @@ class SupportChangeBrowserTests extends IntegrationTest {
 		page.navigate(url("/account"));
 		assertThat(page.getByText("Become a supporter")).hasCount(0);
 		assertThat(page.getByText("Support us again")).hasCount(0);
+		// the deadline is the provider's next try: should that last one fail, the
+		// membership ends then
+		String nextTry = this.jdbc.queryForObject(
+				"select to_char(p.next_retry_at at time zone 'UTC', 'FMDD FMMonth')"
+						+ " from pledge p join supporter s on s.id = p.supporter_id where s.email = ?",
+				String.class, email);
+		assertThat(page.locator(".membership-status")).containsText("Update your card by " + nextTry);
 		texts.put("payment failed, still retrying", mainText(page));
 
 		new SandboxTime(this.context).advanceAndCharge(Duration.ofDays(7));
