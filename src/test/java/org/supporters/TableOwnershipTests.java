@@ -37,9 +37,11 @@ class TableOwnershipTests {
 			Map.entry("pledge", Set.of("Checkout")), Map.entry("ask", Set.of("Ask", "AskVariant", "AskEventCount")),
 			Map.entry("account", Set.of("SignInRequest", "PledgeChange")),
 			Map.entry("staff", Set.of("StaffUser", "AuditLog")),
-			Map.entry("platform", Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession",
-					"SpringSessionAttributes", "Shedlock")),
-			Map.entry("lifecycle", Set.of("LifecycleMail", "ReaderLocale")));
+			Map.entry("platform",
+					Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes",
+							"Shedlock")),
+			Map.entry("lifecycle", Set.of("LifecycleMail", "ReaderLocale")),
+			Map.entry("webhook", Set.of("WebhookEndpoint", "WebhookDelivery", "WebhookAttempt", "WebhookMembership")));
 
 	/** Read models: tables a module reads though another owns them. */
 	static final Map<String, Set<String>> ALSO_READS = Map.of(
