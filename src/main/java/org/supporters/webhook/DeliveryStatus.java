@@ -10,7 +10,7 @@ enum DeliveryStatus {
 	/** Retried until its retry window closed, or its endpoint was deleted: given up. */
 	FAILED;
 
-	String code() {
+	public String code() {
 		return name().toLowerCase(java.util.Locale.ROOT);
 	}
 

@@ -3,7 +3,10 @@ package org.supporters.webhook;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The events an endpoint can ask for, by their names on the wire. */
+/**
+ * The events an endpoint can ask for, by their names on the wire (public {@code code()}
+ * for the page).
+ */
 enum WebhookEventType {
 
 	SUPPORTER_CREATED("supporter.created"), MEMBERSHIP_CHANGED("membership.changed"), PLEDGE_STARTED("pledge.started"),
@@ -15,7 +18,7 @@ enum WebhookEventType {
 		this.code = code;
 	}
 
-	String code() {
+	public String code() {
 		return this.code;
 	}
 
