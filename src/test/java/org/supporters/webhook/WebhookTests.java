@@ -165,6 +165,29 @@ class WebhookTests extends IntegrationTest {
 	}
 
 	@Test
+	void anEndpointFailingTooOftenInARowIsDisabledAndAdminsAreMailed() throws Exception {
+		Receiver receiver = receiver((exchange, count) -> 503);
+		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		addEndpoint(admin, receiver.url(), "supporter.created");
+		// as if it had failed 49 times already: the 50th failure in a row disables it
+		this.jdbc.update("update webhook_endpoint set consecutive_failures = 49, failing_since = now()");
+
+		pledge("disabled-" + UUID.randomUUID() + "@example.org");
+		this.delivery.deliverDue();
+
+		assertThat(this.jdbc.queryForObject("select enabled from webhook_endpoint", Boolean.class)).isFalse();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from mail_outbox where recipient = ? and subject = 'A webhook endpoint was disabled' "
+						+ "and position(? in body) > 0",
+				Long.class, ADMIN_EMAIL, receiver.url()))
+			.isEqualTo(1);
+		this.jdbc.update("update webhook_delivery set next_attempt_at = now()");
+		this.delivery.deliverDue();
+		assertThat(receiver.received).as("a disabled endpoint gets nothing").hasSize(1);
+		assertThat(admin.get("/staff/admin/webhooks").body()).contains("disabled after 50 failed deliveries");
+	}
+
+	@Test
 	void urlsThatAreNotHttpOrTooLongOrCarryAPasswordAreRefusedNextToTheField() {
 		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 
