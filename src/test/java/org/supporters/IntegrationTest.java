@@ -57,6 +57,10 @@ public abstract class IntegrationTest {
 		registry.add("supporters.admin.email", () -> ADMIN_EMAIL);
 		registry.add("supporters.admin.password", () -> ADMIN_PASSWORD);
 		registry.add("supporters.metrics.token", () -> METRICS_TOKEN);
+		// webhook tests deliver to receivers on this machine
+		registry.add("supporters.webhooks.allow-private", () -> "true");
+		registry.add("supporters.webhooks.delivery-interval", () -> "1h");
+		registry.add("supporters.webhooks.request-timeout", () -> "2s");
 	}
 
 	protected String url(String path) {

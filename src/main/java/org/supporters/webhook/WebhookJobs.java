@@ -1,0 +1,17 @@
+package org.supporters.webhook;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.supporters.platform.ScheduledJob;
+
+/** The webhook module's background job. */
+@Configuration(proxyBeanMethods = false)
+class WebhookJobs {
+
+	@Bean
+	ScheduledJob webhookDeliveryJob(WebhookDelivery delivery, WebhookProperties properties) {
+		return ScheduledJob.batches("webhook-delivery", properties.deliveryInterval(), delivery::deliverDue);
+	}
+
+}
