@@ -41,8 +41,8 @@ class TableOwnershipTests {
 					Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes",
 							"Shedlock")),
 			Map.entry("lifecycle", Set.of("LifecycleMail", "ReaderLocale")),
-			Map.entry("importing", Set.of("MemberImport", "ImportPatron", "CampaignMail", "CampaignUnsubscribe"))),
-			Map.entry("webhook",Set.of("WebhookEndpoint","WebhookDelivery","WebhookAttempt","WebhookMembership")));
+			Map.entry("importing", Set.of("MemberImport", "ImportPatron", "CampaignMail", "CampaignUnsubscribe")),
+			Map.entry("webhook", Set.of("WebhookEndpoint", "WebhookDelivery", "WebhookAttempt", "WebhookMembership")));
 
 	/** Read models: tables a module reads though another owns them. */
 	static final Map<String, Set<String>> ALSO_READS = Map.of(
