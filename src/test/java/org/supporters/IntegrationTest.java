@@ -60,6 +60,7 @@ public abstract class IntegrationTest {
 		// webhook tests deliver to receivers on this machine
 		registry.add("supporters.webhooks.allow-private", () -> "true");
 		registry.add("supporters.webhooks.delivery-interval", () -> "1h");
+		registry.add("supporters.webhooks.lapse-interval", () -> "1h");
 		registry.add("supporters.webhooks.request-timeout", () -> "2s");
 	}
 

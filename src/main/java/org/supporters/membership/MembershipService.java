@@ -182,7 +182,7 @@ public class MembershipService {
 	 * A supporter's comps changed: this instance forgets their cached membership once the
 	 * change commits.
 	 */
-	record CompsChanged(UUID supporterId) {
+	public record CompsChanged(UUID supporterId) {
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -139,6 +140,7 @@ class WebhookDelivery {
 	}
 
 	private void delivered(WebhookRepository.Claimed delivery, int code) {
+		Metrics.counter("supporters.webhooks.deliveries", "outcome", "delivered").increment();
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((status) -> {
 			this.repository.recordAttempt(delivery.id(), now, code, null);
@@ -147,6 +149,7 @@ class WebhookDelivery {
 	}
 
 	private void failed(WebhookRepository.Claimed delivery, Integer code, String error) {
+		Metrics.counter("supporters.webhooks.deliveries", "outcome", "failed").increment();
 		Instant now = this.clock.instant();
 		int attempts = delivery.attempts() + 1;
 		Instant next = now.plus(backoff(attempts));

@@ -37,6 +37,8 @@ import org.supporters.supporter.Supporters;
 @Component
 class WebhookOutbox {
 
+	static final int LAPSE_BATCH = 100;
+
 	private final WebhookRepository repository;
 
 	private final Supporters supporters;
@@ -137,6 +139,26 @@ class WebhookOutbox {
 		membershipMayHaveChanged(resumed.supporterId());
 	}
 
+	/** A staff comp granted, revoked or moved: in the comp's own transaction. */
+	@EventListener
+	@Transactional
+	void on(MembershipService.CompsChanged changed) {
+		membershipMayHaveChanged(changed.supporterId());
+	}
+
+	/**
+	 * Memberships that lapse with time alone (a period, grace or comp running out with no
+	 * provider event): those whose end told of has passed are compared again, each in
+	 * this transaction, so each lapse is told of once.
+	 * @return true when a full batch was looked at, so more may wait
+	 */
+	@Transactional
+	boolean tellLapses() {
+		List<UUID> ended = this.repository.membershipsEndedBy(this.clock.instant(), LAPSE_BATCH);
+		ended.forEach(this::membershipMayHaveChanged);
+		return ended.size() == LAPSE_BATCH;
+	}
+
 	@EventListener
 	@Transactional
 	void on(ReaderErased erased) {
@@ -146,19 +168,23 @@ class WebhookOutbox {
 	/**
 	 * Compares the supporter's membership now with the one last told of (kept per
 	 * supporter, so old and new are both known) and writes membership.changed when
-	 * status, tier or benefits differ.
+	 * status, tier or benefits differ. A new end alone (a renewal) is kept without an
+	 * event, so that the lapse job looks again only when the membership may really end.
 	 */
 	private void membershipMayHaveChanged(UUID supporterId) {
+		String before = this.repository.membership(supporterId).orElse(null);
 		Membership now = this.memberships.membershipOf(supporterId);
 		Map<String, Object> current = membershipData(now);
 		String stored = this.json.writeValueAsString(current);
-		String before = this.repository.membership(supporterId).orElse(null);
 		Map<String, Object> previous = (before != null) ? this.json.readValue(before, Map.class)
 				: membershipData(Membership.NONE);
+		if (stored.equals(before) || (before == null && !now.member())) {
+			return;
+		}
+		this.repository.storeMembership(supporterId, stored, now.validUntil());
 		if (same(previous, current)) {
 			return;
 		}
-		this.repository.storeMembership(supporterId, stored);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("supporterId", supporterId);
 		data.put("previous", previous);

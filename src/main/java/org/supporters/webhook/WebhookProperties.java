@@ -19,11 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * @param retryFor how long a delivery is retried before it is marked failed
  * @param disableAfterFailures an endpoint is disabled after this many failures in a row
  * @param disableAfterFailingFor or after every attempt failed for this long
+ * @param lapseInterval how often one instance looks for memberships that ended with time
+ * alone, to send their membership.changed
  */
 @Validated
 @ConfigurationProperties("supporters.webhooks")
 record WebhookProperties(@DefaultValue("false") boolean allowPrivate, @DefaultValue("10s") Duration deliveryInterval,
 		@DefaultValue("3s") Duration connectTimeout, @DefaultValue("5s") Duration requestTimeout,
 		@DefaultValue("3d") Duration retryFor, @Min(1) @Max(10000) @DefaultValue("50") int disableAfterFailures,
-		@DefaultValue("24h") Duration disableAfterFailingFor) {
+		@DefaultValue("24h") Duration disableAfterFailingFor, @DefaultValue("1m") Duration lapseInterval) {
 }

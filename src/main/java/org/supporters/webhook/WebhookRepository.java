@@ -199,14 +199,36 @@ class WebhookRepository {
 			.fetchOptional(WEBHOOK_MEMBERSHIP.MEMBERSHIP);
 	}
 
-	void storeMembership(UUID supporterId, String membership) {
+	/**
+	 * Keeps the membership told of, with when it ends unless renewed ({@code null}: not a
+	 * member, or no end).
+	 */
+	void storeMembership(UUID supporterId, String membership, Instant validUntil) {
 		this.db.insertInto(WEBHOOK_MEMBERSHIP)
 			.set(WEBHOOK_MEMBERSHIP.SUPPORTER_ID, supporterId)
 			.set(WEBHOOK_MEMBERSHIP.MEMBERSHIP, membership)
+			.set(WEBHOOK_MEMBERSHIP.VALID_UNTIL, validUntil)
 			.onConflict(WEBHOOK_MEMBERSHIP.SUPPORTER_ID)
 			.doUpdate()
 			.set(WEBHOOK_MEMBERSHIP.MEMBERSHIP, membership)
+			.set(WEBHOOK_MEMBERSHIP.VALID_UNTIL, validUntil)
 			.execute();
+	}
+
+	/**
+	 * Supporters whose membership told of has ended by {@code now}, earliest first,
+	 * locked (skipping those another transaction holds) until the caller's transaction
+	 * ends.
+	 */
+	List<UUID> membershipsEndedBy(Instant now, int limit) {
+		return this.db.select(WEBHOOK_MEMBERSHIP.SUPPORTER_ID)
+			.from(WEBHOOK_MEMBERSHIP)
+			.where(WEBHOOK_MEMBERSHIP.VALID_UNTIL.le(now))
+			.orderBy(WEBHOOK_MEMBERSHIP.VALID_UNTIL)
+			.limit(limit)
+			.forUpdate()
+			.skipLocked()
+			.fetch(WEBHOOK_MEMBERSHIP.SUPPORTER_ID);
 	}
 
 	/** An erased reader's undelivered events carry their address: they go. */

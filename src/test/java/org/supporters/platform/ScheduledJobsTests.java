@@ -26,11 +26,12 @@ class ScheduledJobsTests extends IntegrationTest {
 	}
 
 	@Test
-	void inboxWorkerRenewalsExpiryMailRetriesNoticesAskCountsAndTheImportCampaignAreScheduled() {
+	void inboxWorkerRenewalsExpiryMailRetriesNoticesAskCountsImportCampaignAndWebhooksAreScheduled() {
 		assertThat(this.scheduler.getScheduledTasks()).map(ScheduledTask::toString)
 			.contains("job inbox-worker every 1h", "job sandbox-billing every 1h", "job checkout-expiry every 1h",
 					"job mail-delivery every 1h", "job rate-limit-cleanup every 1h", "job signing-key-reload every 1m",
-					"job lifecycle-notices every 1h", "job ask-event-flush every 2s", "job import-campaign every 1h");
+					"job lifecycle-notices every 1h", "job ask-event-flush every 2s", "job import-campaign every 1h",
+					"job webhook-delivery every 1h", "job webhook-membership-lapses every 1h");
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.supporters.webhook;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,9 @@ class WebhookTests extends IntegrationTest {
 
 	private static final String ALL_EVENTS = "supporter.created,membership.changed,pledge.started,pledge.ended,"
 			+ "payment.succeeded,payment.refunded";
+
+	/** A receiver's "endless" answer stops here: 2 GB. */
+	private static final long ENDLESS_LIMIT = 2L * 1024 * 1024 * 1024;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -203,6 +208,80 @@ class WebhookTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRedirectIsNotFollowedButCountsAsAFailureAndIsRetried() throws Exception {
+		Receiver elsewhere = receiver((exchange, count) -> 200);
+		Receiver redirecting = receiver((Respond) (exchange, count) -> {
+			if (count == 1) {
+				exchange.getResponseHeaders().set("Location", elsewhere.url());
+				exchange.sendResponseHeaders(302, -1);
+			}
+			else {
+				exchange.sendResponseHeaders(204, -1);
+			}
+		});
+		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		addEndpoint(admin, redirecting.url(), "supporter.created");
+
+		pledge("redirected-" + UUID.randomUUID() + "@example.org");
+		this.delivery.deliverDue();
+
+		assertThat(elsewhere.received).as("the redirect was not followed").isEmpty();
+		assertThat(this.jdbc.queryForObject("select status from webhook_delivery", String.class)).isEqualTo("pending");
+		assertThat(admin.get("/staff/admin/webhooks").body()).contains("Answered 302");
+		this.jdbc.update("update webhook_delivery set next_attempt_at = now() where status = 'pending'");
+		this.delivery.deliverDue();
+
+		assertThat(redirecting.received).hasSize(2);
+		assertThat(elsewhere.received).isEmpty();
+		assertThat(this.jdbc.queryForObject("select status from webhook_delivery", String.class))
+			.isEqualTo("delivered");
+		assertThat(this.jdbc.queryForList("select response_code from webhook_attempt order by id", Integer.class))
+			.containsExactly(302, 204);
+	}
+
+	@Test
+	void anEndlessAnswerIsReadOnlyInPartAndTheDeliveryIsRecorded() throws Exception {
+		AtomicLong sent = new AtomicLong();
+		CountDownLatch cutOff = new CountDownLatch(1);
+		Receiver endless = receiver((Respond) (exchange, count) -> {
+			// 200 with a body that never ends (chunked): as much as 2 GB and more
+			exchange.sendResponseHeaders(200, 0);
+			byte[] chunk = new byte[64 * 1024];
+			try (OutputStream body = exchange.getResponseBody()) {
+				while (sent.get() < ENDLESS_LIMIT) {
+					body.write(chunk);
+					sent.addAndGet(chunk.length);
+				}
+			}
+			catch (IOException ex) {
+				cutOff.countDown();
+			}
+		});
+		Receiver healthy = receiver((exchange, count) -> 200);
+		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		addEndpoint(admin, endless.url(), "supporter.created");
+		addEndpoint(admin, healthy.url(), "supporter.created");
+
+		pledge("endless-" + UUID.randomUUID() + "@example.org");
+		this.delivery.deliverDue();
+
+		assertThat(healthy.received).hasSize(1);
+		assertThat(this.jdbc.queryForList(
+				"select a.response_code from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id "
+						+ "join webhook_endpoint e on e.id = d.endpoint_id where e.url = ?",
+				Integer.class, endless.url()))
+			.as("the 200 is recorded, the body is not waited for")
+			.containsExactly(200);
+		assertThat(this.jdbc.queryForObject(
+				"select d.status from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where e.url = ?",
+				String.class, endless.url()))
+			.isEqualTo("delivered");
+		assertThat(cutOff.await(30, TimeUnit.SECONDS)).as("the service hung up on the endless body").isTrue();
+		assertThat(sent.get()).as("bytes the receiver got out before the service hung up")
+			.isLessThan(ENDLESS_LIMIT / 16);
+	}
+
+	@Test
 	void staffWhoAreNotAdminsCannotOpenTheWebhooksPage() {
 		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		StaffMember staff = StaffMember.signedIn(this.port, admin.addStaff("STAFF", "a long staff password"),
@@ -244,7 +323,12 @@ class WebhookTests extends IntegrationTest {
 	}
 
 	private Receiver receiver(Answer answer) throws IOException {
-		Receiver receiver = new Receiver(answer);
+		return receiver(
+				(Respond) (exchange, count) -> exchange.sendResponseHeaders(answer.status(exchange, count), -1));
+	}
+
+	private Receiver receiver(Respond respond) throws IOException {
+		Receiver receiver = new Receiver(respond);
 		this.receivers.add(receiver);
 		return receiver;
 	}
@@ -252,6 +336,13 @@ class WebhookTests extends IntegrationTest {
 	interface Answer {
 
 		int status(HttpExchange exchange, int count) throws Exception;
+
+	}
+
+	/** Answers the request itself: headers and body. */
+	interface Respond {
+
+		void respond(HttpExchange exchange, int count) throws Exception;
 
 	}
 
@@ -269,15 +360,14 @@ class WebhookTests extends IntegrationTest {
 
 		private final ExecutorService threads = Executors.newCachedThreadPool();
 
-		Receiver(Answer answer) throws IOException {
+		Receiver(Respond respond) throws IOException {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			this.server.createContext("/hooks", (exchange) -> {
 				try (exchange) {
 					String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 					this.received
 						.add(new Received(exchange.getRequestHeaders().getFirst("Supporters-Signature"), body));
-					int status = answer.status(exchange, this.count.incrementAndGet());
-					exchange.sendResponseHeaders(status, -1);
+					respond.respond(exchange, this.count.incrementAndGet());
 				}
 				catch (Exception ex) {
 					throw new IOException(ex);
