@@ -14,7 +14,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -22,6 +21,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import org.supporters.platform.ApiProblems;
 
 /**
  * The OpenAPI contract of the membership API at {@code /v3/api-docs} (rendered at
@@ -33,15 +34,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MembershipApiContract {
 
-	private static final String PROBLEM = "application/problem+json";
-
 	@Bean
 	OpenAPI membershipOpenApi() {
 		return new OpenAPI()
 			.info(new Info().title("Supporters membership API")
 				.version("v1")
 				.description("Is this reader a member? For the site's pages (the reader's cookie), for the site's "
-						+ "servers (an API key) and for anyone verifying the membership token (the JWKS)."))
+						+ "servers (an API key) and for anyone verifying the membership token (the JWKS). "
+						+ "And the asks members.js shows at the end of articles and in the banner, with the "
+						+ "counts it sends back."))
 			// relative: the same contract for every installation
 			.servers(List.of(new Server().url("/").description("this Supporters service")))
 			.components(new Components()
@@ -63,9 +64,9 @@ class MembershipApiContract {
 		return (api) -> {
 			// here rather than in the OpenAPI bean: springdoc drops schemas that no
 			// operation refers to yet
-			api.getComponents().addSchemas("Problem", problemSchema()).addSchemas("Jwks", jwksSchema());
+			api.getComponents().addSchemas("Jwks", jwksSchema());
 			membershipSchema(api.getComponents().getSchemas().get("Membership"));
-			api.getPaths().forEach(MembershipApiContract::describe);
+			api.getPaths().forEach((path, item) -> describe(api, path, item));
 		};
 	}
 
@@ -84,20 +85,21 @@ class MembershipApiContract {
 		validUntil.description("When the entitlement ends unless renewed (whole seconds, UTC), or null");
 	}
 
-	private static void describe(String path, PathItem item) {
+	private static void describe(OpenAPI api, String path, PathItem item) {
 		Operation get = item.getGet();
-		if (get == null) {
+		if (get == null || !(path.startsWith("/api/v1/member") || path.equals("/.well-known/jwks.json"))) {
 			return;
 		}
 		get.setTags(List.of("membership"));
 		if (path.startsWith("/api/v1/members")) {
 			get.setSecurity(List.of(new SecurityRequirement().addList("apiKey")));
 			get.getResponses()
-				.addApiResponse("401", problem("No API key, or not a valid one"))
-				.addApiResponse("429", problem("Too many wrong API keys from this address; try again later"));
+				.addApiResponse("401", ApiProblems.response(api, "No API key, or not a valid one"))
+				.addApiResponse("429",
+						ApiProblems.response(api, "Too many wrong API keys from this address; try again later"));
 		}
 		if (path.equals("/api/v1/members")) {
-			get.getResponses().addApiResponse("400", problem("No email, or not an email address"));
+			get.getResponses().addApiResponse("400", ApiProblems.response(api, "No email, or not an email address"));
 			get.getResponses().get("200").setContent(json(new Schema<>().$ref("#/components/schemas/Membership")));
 		}
 		if (path.equals("/api/v1/membership")) {
@@ -110,25 +112,8 @@ class MembershipApiContract {
 		}
 	}
 
-	private static ApiResponse problem(String description) {
-		return new ApiResponse().description(description)
-			.content(new Content().addMediaType(PROBLEM,
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
-	}
-
 	private static Content json(Schema<?> schema) {
 		return new Content().addMediaType("application/json", new MediaType().schema(schema));
-	}
-
-	/** RFC 9457, as the API answers it. */
-	private static Schema<?> problemSchema() {
-		return new ObjectSchema().description("An error, as RFC 9457 problem details")
-			.addProperty("type", new StringSchema().example("about:blank"))
-			.addProperty("title", new StringSchema().example("Bad Request"))
-			.addProperty("status", new Schema<Integer>().type("integer").example(400))
-			.addProperty("detail", new StringSchema())
-			.addProperty("instance", new StringSchema())
-			.required(List.of("title", "status"));
 	}
 
 	/** RFC 7517 key set: the EC P-256 public keys that sign membership tokens (ES256). */

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +130,11 @@ public class ProviderEventInbox {
 		String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
 		this.transaction.executeWithoutResult((status) -> this.events.markFailed(event.id(), attempts,
 				this.clock.instant().plus(delay), error.length() > 2000 ? error.substring(0, 2000) : error));
+		Counter.builder("supporters.inbox.apply.failures")
+			.description("Failed attempts to apply a provider event; each is retried")
+			.tag("provider", event.provider())
+			.register(Metrics.globalRegistry)
+			.increment();
 		logger.warn("Provider event {} ({} {}) failed on attempt {}; retrying in {}s: {}", event.id(), event.provider(),
 				event.type(), attempts, delay.toSeconds(), failure.getClass().getSimpleName());
 	}

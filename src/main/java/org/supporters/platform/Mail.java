@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.jooq.DSLContext;
@@ -169,6 +171,10 @@ public class Mail {
 		catch (MailException | MessagingException ex) {
 			int attempts = mail.attempts() + 1;
 			Duration backoff = Duration.ofSeconds(Math.min(3600, 30L << Math.min(attempts, 7)));
+			Counter.builder("supporters.mail.send.failures")
+				.description("Attempts SMTP refused; each mail is retried")
+				.register(Metrics.globalRegistry)
+				.increment();
 			log.warn("Mail {} not sent (attempt {}): {}", mail.id(), attempts, ex.getMessage());
 			this.db.update(MAIL_OUTBOX)
 				.set(MAIL_OUTBOX.ATTEMPTS, attempts)

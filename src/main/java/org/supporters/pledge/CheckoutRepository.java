@@ -111,13 +111,17 @@ class CheckoutRepository {
 			.execute();
 	}
 
-	void markCompleted(UUID id, Instant at) {
-		this.db.update(CHECKOUT)
+	/**
+	 * The checkout's provider and kind when it completed now; empty when it had before.
+	 */
+	Optional<Ended> markCompleted(UUID id, Instant at) {
+		return this.db.update(CHECKOUT)
 			.set(CHECKOUT.STATUS, "completed")
 			.set(CHECKOUT.COMPLETED_AT, at)
 			.where(CHECKOUT.ID.eq(id))
 			.and(CHECKOUT.STATUS.ne("completed"))
-			.execute();
+			.returningResult(CHECKOUT.PROVIDER, CHECKOUT.KIND)
+			.fetchOptional((row) -> new Ended(row.value1(), row.value2()));
 	}
 
 	/**
@@ -133,12 +137,14 @@ class CheckoutRepository {
 			.execute() == 1;
 	}
 
-	int expireOpenCreatedBefore(Instant cutoff) {
+	/** The provider and kind of each checkout that expired now. */
+	List<Ended> expireOpenCreatedBefore(Instant cutoff) {
 		return this.db.update(CHECKOUT)
 			.set(CHECKOUT.STATUS, "expired")
 			.where(CHECKOUT.STATUS.eq("open"))
 			.and(CHECKOUT.CREATED_AT.lt(cutoff))
-			.execute();
+			.returningResult(CHECKOUT.PROVIDER, CHECKOUT.KIND)
+			.fetch((row) -> new Ended(row.value1(), row.value2()));
 	}
 
 	List<CheckoutAttributions.VariantCheckouts> attributedByVariant(UUID ask) {
@@ -235,6 +241,10 @@ class CheckoutRepository {
 	}
 
 	/** A checkout as the pledge flow needs it back. */
+	/** Of a checkout that completed or expired: what the metrics count it by. */
+	record Ended(String provider, PledgeKind kind) {
+	}
+
 	record Checkout(UUID id, String email, String name, String tierSlug, Money amount, BillingInterval interval,
 			String status, URI redirectUrl, String returnUrl, Attribution attribution) {
 

@@ -8,17 +8,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.supporters.payment.CheckoutRequest;
 import org.supporters.payment.CheckoutSession;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.PaymentProviderUnavailableException;
+import org.supporters.supporter.PledgeKind;
 import org.supporters.supporter.PledgeReported;
 import org.supporters.platform.ReaderErased;
 import org.supporters.platform.SupportersProperties;
@@ -106,10 +114,39 @@ class Checkouts {
 		}
 		catch (RuntimeException ex) {
 			this.checkouts.releaseSessionRequest(checkout.id());
+			count(Step.FAILED, this.provider.name(), kind(choice), "reason", "provider_unavailable");
 			throw ex;
 		}
 		this.checkouts.recordSession(checkout.id(), session.reference(), session.redirectUrl());
+		count(Step.STARTED, this.provider.name(), kind(choice));
 		return session.redirectUrl();
+	}
+
+	private static PledgeKind kind(PledgeChoice choice) {
+		return choice.recurring() ? PledgeKind.RECURRING : PledgeKind.ONE_OFF;
+	}
+
+	/**
+	 * Counts a checkout's step once the transaction it happens in commits (the inbox may
+	 * roll an event back and apply it again), or at once outside one.
+	 */
+	private static void count(Step step, String provider, PledgeKind kind, String... tags) {
+		Runnable increment = () -> Counter.builder(step.metric)
+			.description(step.description)
+			.tags(Tags.of(tags).and("provider", provider, "kind", kind.code()))
+			.register(Metrics.globalRegistry)
+			.increment();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					increment.run();
+				}
+			});
+		}
+		else {
+			increment.run();
+		}
 	}
 
 	private static void pause() {
@@ -138,7 +175,8 @@ class Checkouts {
 	@EventListener
 	void on(PledgeReported pledge) {
 		if (pledge.checkoutId() != null) {
-			this.checkouts.markCompleted(pledge.checkoutId(), pledge.observedAt());
+			this.checkouts.markCompleted(pledge.checkoutId(), pledge.observedAt())
+				.ifPresent((ended) -> count(Step.COMPLETED, ended.provider(), ended.kind()));
 		}
 	}
 
@@ -149,7 +187,10 @@ class Checkouts {
 
 	/** Checkouts left unpaid for a day are abandoned; returns how many expired now. */
 	int expireAbandoned() {
-		return this.checkouts.expireOpenCreatedBefore(this.clock.instant().minus(LIFETIME));
+		List<CheckoutRepository.Ended> expired = this.checkouts
+			.expireOpenCreatedBefore(this.clock.instant().minus(LIFETIME));
+		expired.forEach((ended) -> count(Step.FAILED, ended.provider(), ended.kind(), "reason", "expired"));
+		return expired.size();
 	}
 
 	private URI thanksUrl(UUID checkoutId) {
@@ -168,6 +209,27 @@ class Checkouts {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
+	}
+
+	/** What the metrics count of checkouts. */
+	private enum Step {
+
+		STARTED("supporters.checkouts.started", "Readers sent to the provider's checkout"),
+
+		COMPLETED("supporters.checkouts.completed", "Checkouts paid: the provider reported the pledge"),
+
+		FAILED("supporters.checkouts.failed",
+				"Checkouts that came to nothing: no checkout page from the provider, or left unpaid for a day");
+
+		private final String metric;
+
+		private final String description;
+
+		Step(String metric, String description) {
+			this.metric = metric;
+			this.description = description;
+		}
+
 	}
 
 	/**

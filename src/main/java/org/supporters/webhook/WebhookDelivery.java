@@ -17,6 +17,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,7 @@ class WebhookDelivery {
 	}
 
 	private void delivered(WebhookRepository.Claimed delivery, int code) {
-		Metrics.counter("supporters.webhooks.deliveries", "outcome", "delivered").increment();
+		count("delivered");
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult((status) -> {
 			this.repository.recordAttempt(delivery.id(), now, code, null);
@@ -149,7 +150,7 @@ class WebhookDelivery {
 	}
 
 	private void failed(WebhookRepository.Claimed delivery, Integer code, String error) {
-		Metrics.counter("supporters.webhooks.deliveries", "outcome", "failed").increment();
+		count("failed");
 		Instant now = this.clock.instant();
 		int attempts = delivery.attempts() + 1;
 		Instant next = now.plus(backoff(attempts));
@@ -175,6 +176,14 @@ class WebhookDelivery {
 				}
 			}
 		});
+	}
+
+	private static void count(String outcome) {
+		Counter.builder("supporters.webhooks.deliveries")
+			.description("Outgoing webhook attempts, delivered or failed (and retried)")
+			.tag("outcome", outcome)
+			.register(Metrics.globalRegistry)
+			.increment();
 	}
 
 	/** 30 s, 1 min, 2 min, … doubling up to 6 h between attempts. */

@@ -1,6 +1,10 @@
 package org.supporters.metrics;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -9,9 +13,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
+import org.supporters.platform.ScheduledJob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +29,12 @@ class PrometheusTests extends IntegrationTest {
 
 	@Autowired
 	DatabaseGauges gauges;
+
+	@Autowired
+	List<ScheduledJob> jobs;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void withoutTheTokenOrWithAWrongOneTheMetricsAnswer401() {
@@ -42,12 +54,16 @@ class PrometheusTests extends IntegrationTest {
 	}
 
 	@Test
-	void aPledgeThroughTheSandboxMovesThePledgeAndPaymentFigures() {
+	void aPledgeThroughTheSandboxMovesTheCheckoutPledgeAndPaymentFigures() throws IOException {
 		this.gauges.refresh();
 		String before = scrape();
 		double started = value(before, "supporters_pledges_started_total", "kind=\"recurring\"",
 				"provider=\"sandbox\"");
 		double payments = value(before, "supporters_payments_amount_minor", "currency=\"EUR\"", "status=\"succeeded\"");
+		double checkoutsStarted = value(before, "supporters_checkouts_started_total", "kind=\"recurring\"",
+				"provider=\"sandbox\"");
+		double checkoutsCompleted = value(before, "supporters_checkouts_completed_total", "kind=\"recurring\"",
+				"provider=\"sandbox\"");
 
 		Reader reader = new Reader(this.port);
 		HttpResponse<String> toCheckout = reader.pledge(Map.of("frequency", "monthly", "option", "tier:supporter",
@@ -57,6 +73,13 @@ class PrometheusTests extends IntegrationTest {
 		this.gauges.refresh();
 
 		String after = scrape();
+		Files.writeString(Path.of("target", "prometheus-after-one-pledge.txt"), after);
+		assertThat(value(after, "supporters_checkouts_started_total", "kind=\"recurring\"", "provider=\"sandbox\""))
+			.as("the reader was sent to the provider's checkout")
+			.isEqualTo(checkoutsStarted + 1);
+		assertThat(value(after, "supporters_checkouts_completed_total", "kind=\"recurring\"", "provider=\"sandbox\""))
+			.as("and paid there")
+			.isEqualTo(checkoutsCompleted + 1);
 		assertThat(value(after, "supporters_pledges_started_total", "kind=\"recurring\"", "provider=\"sandbox\""))
 			.isEqualTo(started + 1);
 		assertThat(value(after, "supporters_payments_amount_minor", "currency=\"EUR\"", "status=\"succeeded\""))
@@ -64,6 +87,32 @@ class PrometheusTests extends IntegrationTest {
 			.isEqualTo(payments + 1000);
 		assertThat(after).contains("supporters_inbox_waiting ", "supporters_inbox_oldest_unapplied_age_seconds ",
 				"supporters_mail_waiting ", "# HELP supporters_pledges_started_total");
+	}
+
+	@Test
+	void aCheckoutLeftUnpaidForADayCountsAsFailedOnceItExpires() {
+		ScheduledJob expiry = this.jobs.stream()
+			.filter((job) -> job.name().equals("checkout-expiry"))
+			.findFirst()
+			.orElseThrow();
+		// others' checkouts left open long ago expire first, so that only this one counts
+		expiry.work().getAsBoolean();
+		String email = "abandoned-" + UUID.randomUUID() + "@example.org";
+		HttpResponse<String> toCheckout = new Reader(this.port)
+			.pledge(Map.of("frequency", "one-off", "option", "preset:1000", "email", email));
+		assertThat(Reader.location(toCheckout)).contains("/sandbox/checkout/");
+		String before = scrape();
+		this.jdbc.update("update checkout set created_at = created_at - interval '25 hours' where email = ?", email);
+
+		expiry.work().getAsBoolean();
+
+		String after = scrape();
+		assertThat(value(after, "supporters_checkouts_failed_total", "kind=\"one_off\"", "provider=\"sandbox\"",
+				"reason=\"expired\""))
+			.isEqualTo(value(before, "supporters_checkouts_failed_total", "kind=\"one_off\"", "provider=\"sandbox\"",
+					"reason=\"expired\"") + 1);
+		assertThat(value(after, "supporters_checkouts_started_total", "kind=\"one_off\"", "provider=\"sandbox\""))
+			.isPositive();
 	}
 
 	@Test
