@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
+import org.supporters.payment.ProviderEventInbox;
 import org.supporters.platform.ScheduledJob;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,9 @@ class PrometheusTests extends IntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ProviderEventInbox inbox;
 
 	@Test
 	void withoutTheTokenOrWithAWrongOneTheMetricsAnswer401() {
@@ -116,6 +120,30 @@ class PrometheusTests extends IntegrationTest {
 	}
 
 	@Test
+	void aProviderEventThatFailsToApplyIsCountedAndShownAsFailing() {
+		String eventId = "evt_metrics_failing_" + UUID.randomUUID();
+		// a payload the sandbox cannot read: its apply fails every time
+		this.jdbc.update("insert into provider_event (provider, event_id, type, payload, next_attempt_at) "
+				+ "values ('sandbox', ?, 'checkout.completed', '{\"created\":\"not a time\"}'::jsonb, "
+				+ "now() + interval '1 hour')", eventId);
+		long id = this.jdbc.queryForObject("select id from provider_event where event_id = ?", Long.class, eventId);
+		try {
+			String before = scrape();
+
+			this.inbox.retry(id);
+			this.gauges.refresh();
+
+			String after = scrape();
+			assertThat(value(after, "supporters_inbox_apply_failures_total", "provider=\"sandbox\""))
+				.isEqualTo(value(before, "supporters_inbox_apply_failures_total", "provider=\"sandbox\"") + 1);
+			assertThat(gauge(after, "supporters_inbox_failing")).isGreaterThanOrEqualTo(1);
+		}
+		finally {
+			this.jdbc.update("delete from provider_event where id = ?", id);
+		}
+	}
+
+	@Test
 	void membershipChecksAreCountedByPathAndAnswer() {
 		double anonymous = value(scrape(), "supporters_membership_checks_total", "member=\"false\"",
 				"path=\"/api/v1/membership\"");
@@ -133,6 +161,11 @@ class PrometheusTests extends IntegrationTest {
 				Map.of("Authorization", "Bearer " + METRICS_TOKEN));
 		assertThat(answer.statusCode()).isEqualTo(200);
 		return answer.body();
+	}
+
+	/** The value of a gauge with no labels but the application's. */
+	private static double gauge(String exposition, String name) {
+		return value(exposition, name, "application=\"supporters\"");
 	}
 
 	/** The sample's value whose labels include all those given; 0 when there is none. */
