@@ -1,5 +1,6 @@
 package org.supporters.ask;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,8 +118,8 @@ class AskApiContract {
 		return new ObjectSchema().description("One variant; members.js picks one by share")
 			.addProperty("key", new StringSchema().pattern("^[a-e]$"))
 			.addProperty("share",
-					new IntegerSchema().minimum(java.math.BigDecimal.ZERO)
-						.maximum(java.math.BigDecimal.valueOf(100))
+					new IntegerSchema().minimum(BigDecimal.ZERO)
+						.maximum(BigDecimal.valueOf(100))
 						.description("Percent of readers shown this variant"))
 			.addProperty("headline", new StringSchema())
 			.addProperty("body",

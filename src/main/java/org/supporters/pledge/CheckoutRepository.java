@@ -240,11 +240,11 @@ class CheckoutRepository {
 						row.get(CHECKOUT.UTM_TERM), row.get(CHECKOUT.UTM_CONTENT), row.get(CHECKOUT.REFERRER)));
 	}
 
-	/** A checkout as the pledge flow needs it back. */
 	/** Of a checkout that completed or expired: what the metrics count it by. */
 	record Ended(String provider, PledgeKind kind) {
 	}
 
+	/** A checkout as the pledge flow needs it back. */
 	record Checkout(UUID id, String email, String name, String tierSlug, Money amount, BillingInterval interval,
 			String status, URI redirectUrl, String returnUrl, Attribution attribution) {
 
