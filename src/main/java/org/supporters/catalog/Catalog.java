@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -153,8 +154,11 @@ public class Catalog {
 	List<CurrencyOffer> currencies() {
 		Map<String, CurrencyOffer> all = new LinkedHashMap<>();
 		all.put(currency(), new CurrencyOffer(currency(), true, true));
-		this.currencies.findAll()
-			.forEach((code, offered) -> all.putIfAbsent(code, new CurrencyOffer(code, offered, false)));
+		Map<String, Boolean> listed = new TreeMap<>(this.currencies.findAll());
+		// prices written before a currency was listed (the example tiers' GBP and USD)
+		this.tiers.findAll()
+			.forEach((tier) -> tier.prices().keySet().forEach((code) -> listed.putIfAbsent(code, false)));
+		listed.forEach((code, offered) -> all.putIfAbsent(code, new CurrencyOffer(code, offered, false)));
 		return List.copyOf(all.values());
 	}
 

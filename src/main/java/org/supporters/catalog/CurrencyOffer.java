@@ -14,7 +14,7 @@ import java.util.Locale;
 record CurrencyOffer(String code, boolean offered, boolean byDefault) {
 
 	/** Its name in English, e.g. "British Pound". */
-	String name() {
+	public String name() {
 		return Currency.getInstance(this.code).getDisplayName(Locale.UK);
 	}
 

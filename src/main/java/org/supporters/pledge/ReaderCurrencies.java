@@ -3,6 +3,7 @@ package org.supporters.pledge;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,9 @@ class ReaderCurrencies {
 		List<String> countries = this.countryHeaders.stream().map(request::getHeader).toList();
 		Signals signals = new Signals(picked, remembered(request), countries,
 				request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-		return CurrencyChoice.choose(signals, this.catalog::offers, this.catalog.currency());
+		// one read of the offered currencies, however many candidates the request names
+		Set<String> offered = Set.copyOf(this.catalog.offeredCurrencies());
+		return CurrencyChoice.choose(signals, offered::contains, this.catalog.currency());
 	}
 
 	/**

@@ -91,7 +91,7 @@ class SupportCurrencyTests extends IntegrationTest {
 		HttpResponse<String> picked = reader.get("/support?currency=GBP");
 
 		assertThat(picked.body()).contains("£10.00");
-		String cookie = picked.headers().firstValue("Set-Cookie").orElseThrow();
+		String cookie = currencyCookie(picked).orElseThrow();
 		assertThat(cookie).startsWith("supporters_currency=GBP;")
 			.contains("Path=/", "Max-Age=", "SameSite=Lax")
 			.doesNotContain("Secure", "HttpOnly");
@@ -103,7 +103,7 @@ class SupportCurrencyTests extends IntegrationTest {
 		HttpResponse<String> picked = new Reader(this.port).withHeader("X-Forwarded-Proto", "https")
 			.get("/support?currency=USD");
 
-		assertThat(picked.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure", "SameSite=Lax");
+		assertThat(currencyCookie(picked).orElseThrow()).contains("Secure", "SameSite=Lax");
 	}
 
 	@Test
@@ -113,7 +113,7 @@ class SupportCurrencyTests extends IntegrationTest {
 
 			assertThat(page.statusCode()).as(bad).isEqualTo(200);
 			assertThat(page.body()).as(bad).contains("That currency is not offered here. Prices are shown in EUR.");
-			assertThat(page.headers().firstValue("Set-Cookie")).as(bad).isEmpty();
+			assertThat(currencyCookie(page)).as(bad).isEmpty();
 		}
 	}
 
@@ -123,7 +123,7 @@ class SupportCurrencyTests extends IntegrationTest {
 				Map.of("Cookie", "supporters_currency=SEK"),
 				Map.of("Cookie", "supporters_currency=" + "A".repeat(3000)), Map.of("CF-IPCountry", "XX"),
 				Map.of("CF-IPCountry", "G".repeat(4000)), Map.of("Accept-Language", "en-GB;q=oops,,;"),
-				Map.of("Accept-Language", "en-GB," + "x-y,".repeat(2000)));
+				Map.of("Accept-Language", "en-GB," + "x-y,".repeat(300)));
 		for (Map<String, String> headers : requests) {
 			Map<String, String> withAccept = new java.util.HashMap<>(headers);
 			withAccept.put("Accept", "text/html");
@@ -141,7 +141,8 @@ class SupportCurrencyTests extends IntegrationTest {
 
 		HttpResponse<String> toCheckout = reader
 			.pledge(Map.of("frequency", "monthly", "option", "tier:supporter", "email", email, "currency", "GBP"));
-		reader.pay(toCheckout, "4242 4242 4242 4242");
+		HttpResponse<String> paid = reader.pay(toCheckout, "4242 4242 4242 4242");
+		assertThat(reader.get(Reader.location(paid)).body()).contains("£10.00");
 
 		assertThat(this.jdbc.queryForMap("select amount_minor, currency from checkout where email = ?", email))
 			.containsEntry("amount_minor", 1000L)
@@ -200,6 +201,14 @@ class SupportCurrencyTests extends IntegrationTest {
 					insert into catalog_currency (currency, offered) values (?, true)
 					on conflict (currency) do update set offered = true""", currency);
 		}
+	}
+
+	private static java.util.Optional<String> currencyCookie(HttpResponse<String> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((cookie) -> cookie.startsWith("supporters_currency="))
+			.findFirst();
 	}
 
 	private long checkouts(String email) {
