@@ -62,6 +62,8 @@ public abstract class IntegrationTest {
 		registry.add("supporters.webhooks.delivery-interval", () -> "1h");
 		registry.add("supporters.webhooks.lapse-interval", () -> "1h");
 		registry.add("supporters.webhooks.request-timeout", () -> "2s");
+		// the country header a site's own proxy sets (SUPPORTERS_COUNTRY_HEADER)
+		registry.add("supporters.country-header", () -> "X-Test-Country");
 	}
 
 	protected String url(String path) {

@@ -1,8 +1,13 @@
 package org.supporters.catalog;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +17,7 @@ import org.supporters.catalog.TierRepository.NewTier;
 import org.supporters.staff.AuditLog;
 
 /**
- * What other modules ask of the catalog: the tiers on offer, and the currency they are
+ * What other modules ask of the catalog: the tiers on offer, and the currencies they are
  * sold in.
  */
 @Service
@@ -24,10 +29,17 @@ public class Catalog {
 
 	private final AuditLog audit;
 
-	Catalog(TierRepository tiers, CatalogProperties properties, AuditLog audit) {
+	private final CurrencyRepository currencies;
+
+	private final Clock clock;
+
+	Catalog(TierRepository tiers, CatalogProperties properties, AuditLog audit, CurrencyRepository currencies,
+			Clock clock) {
 		this.tiers = tiers;
 		this.properties = properties;
 		this.audit = audit;
+		this.currencies = currencies;
+		this.clock = clock;
 	}
 
 	/** Tiers a reader can choose now, in display order. */
@@ -107,8 +119,110 @@ public class Catalog {
 		this.audit.record(offered ? "tier.offer" : "tier.retire", "tier:" + tier.slug(), Map.of());
 	}
 
+	/**
+	 * The default currency ({@code SUPPORTERS_CATALOG_CURRENCY}): always offered, the one
+	 * a reader gets when nothing tells their own, the one asks' amounts are in.
+	 */
 	public String currency() {
 		return this.properties.currency();
+	}
+
+	/**
+	 * The currencies readers can choose, the default first; read from the database on
+	 * each call, so that every instance agrees at once.
+	 */
+	public List<String> offeredCurrencies() {
+		List<String> offered = new ArrayList<>();
+		offered.add(currency());
+		this.currencies.findAll().forEach((code, on) -> {
+			if (on && !code.equals(currency())) {
+				offered.add(code);
+			}
+		});
+		return offered;
+	}
+
+	/** Whether readers can choose this currency (any text: false unless offered). */
+	public boolean offers(String currency) {
+		return currency != null && (currency.equals(currency()) || this.currencies.offered(currency));
+	}
+
+	/**
+	 * Every currency admins listed or tiers have prices in, the default first, then by
+	 * code.
+	 */
+	List<CurrencyOffer> currencies() {
+		Map<String, CurrencyOffer> all = new LinkedHashMap<>();
+		all.put(currency(), new CurrencyOffer(currency(), true, true));
+		Map<String, Boolean> listed = new TreeMap<>(this.currencies.findAll());
+		// prices written before a currency was listed (the example tiers' GBP and USD)
+		this.tiers.findAll()
+			.forEach((tier) -> tier.prices().keySet().forEach((code) -> listed.putIfAbsent(code, false)));
+		listed.forEach((code, offered) -> all.putIfAbsent(code, new CurrencyOffer(code, offered, false)));
+		return List.copyOf(all.values());
+	}
+
+	/**
+	 * Lists a currency, not offered yet, so that tiers can be given prices in it.
+	 * @return false when it was listed already
+	 */
+	@Transactional
+	boolean addCurrency(Currency currency) {
+		String code = currency.getCurrencyCode();
+		if (code.equals(currency()) || !this.currencies.insert(code, this.clock.instant())) {
+			return false;
+		}
+		this.audit.record("currency.add", "currency:" + code, Map.of());
+		return true;
+	}
+
+	/** Offers a listed currency to readers, or stops offering it; pledges in it go on. */
+	@Transactional
+	void setOffered(Currency currency, boolean offered) {
+		String code = currency.getCurrencyCode();
+		this.currencies.setOffered(code, offered, this.clock.instant());
+		this.audit.record(offered ? "currency.offer" : "currency.withdraw", "currency:" + code, Map.of());
+	}
+
+	/**
+	 * Sets a tier's monthly and yearly prices per currency, all or nothing; both
+	 * {@code null} stops selling the tier in that currency. Pledges already made keep
+	 * what they pay. Only changed prices are written and audited.
+	 */
+	@Transactional
+	void setPrices(Tier tier, List<CurrencyPrices> prices) {
+		for (CurrencyPrices price : prices) {
+			String code = price.currency().getCurrencyCode();
+			Optional<Money> monthly = tier.price(code, BillingInterval.MONTH);
+			Optional<Money> yearly = tier.price(code, BillingInterval.YEAR);
+			if (monthly.equals(Optional.ofNullable(price.monthly()))
+					&& yearly.equals(Optional.ofNullable(price.yearly()))) {
+				continue;
+			}
+			if (price.monthly() == null) {
+				this.tiers.removePrices(tier.id(), code);
+				this.audit.record("tier.prices", "tier:" + tier.slug(), Map.of("currency", code, "prices", "none"));
+				continue;
+			}
+			this.currencies.insert(code, this.clock.instant());
+			this.tiers.setPrice(tier.id(), BillingInterval.MONTH, price.monthly());
+			this.tiers.setPrice(tier.id(), BillingInterval.YEAR, price.yearly());
+			this.audit.record("tier.prices", "tier:" + tier.slug(), Map.of("currency", code, "monthly",
+					price.monthly().major().toPlainString(), "yearly", price.yearly().major().toPlainString()));
+		}
+	}
+
+	/**
+	 * A tier's prices in one currency: both, or neither (not sold in it).
+	 */
+	record CurrencyPrices(Currency currency, Money monthly, Money yearly) {
+
+		CurrencyPrices {
+			if ((monthly == null) != (yearly == null)) {
+				throw new IllegalArgumentException("a tier has both prices in a currency, or neither");
+			}
+		}
+
 	}
 
 }

@@ -24,8 +24,11 @@ class TierAdminController {
 
 	private final Catalog catalog;
 
-	TierAdminController(Catalog catalog) {
+	private final PriceLimits limits;
+
+	TierAdminController(Catalog catalog, PriceLimits limits) {
 		this.catalog = catalog;
+		this.limits = limits;
 	}
 
 	@GetMapping("/staff/admin/tiers")
@@ -40,7 +43,7 @@ class TierAdminController {
 
 	@PostMapping("/staff/admin/tiers")
 	ModelAndView create(@ModelAttribute("form") TierForm form, RedirectAttributes redirect) {
-		Map<String, String> errors = form.errors(currency());
+		Map<String, String> errors = form.errors(currency(), this.limits.maximum(currency()));
 		if (errors.isEmpty()) {
 			if (this.catalog.createTier(form.change(currency())).isPresent()) {
 				redirect.addFlashAttribute("notice", "Added the tier " + form.name().trim() + ".");
@@ -68,7 +71,7 @@ class TierAdminController {
 		// the slug names the tier in pledges, tokens and pages: it never changes
 		TierForm form = new TierForm(tier.slug(), submitted.name(), submitted.description(), submitted.benefits(),
 				submitted.monthly(), submitted.yearly());
-		Map<String, String> errors = form.errors(currency());
+		Map<String, String> errors = form.errors(currency(), this.limits.maximum(currency()));
 		if (!errors.isEmpty()) {
 			return new ModelAndView("catalog/tier",
 					Map.of("tier", tier, "form", form, "errors", errors, "currency", this.catalog.currency()),

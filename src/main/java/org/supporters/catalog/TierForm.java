@@ -30,8 +30,11 @@ record TierForm(String slug, String name, String description, String benefits, S
 				tier.price(currency, BillingInterval.YEAR).map(TierForm::plain).orElse(""));
 	}
 
-	/** Field name to message, empty when the form is valid. */
-	Map<String, String> errors(Currency currency) {
+	/**
+	 * Field name to message, empty when the form is valid.
+	 * @param maximum the largest price in this currency
+	 */
+	Map<String, String> errors(Currency currency, Money maximum) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (blank(this.slug) || !SLUG.matcher(this.slug.trim()).matches()) {
 			errors.put("slug", "Use 1 to 40 lower-case letters, digits and hyphens, e.g. supporter.");
@@ -46,8 +49,8 @@ record TierForm(String slug, String name, String description, String benefits, S
 		if (benefits.size() > 20 || benefits.stream().anyMatch((benefit) -> !BENEFIT.matcher(benefit).matches())) {
 			errors.put("benefits", "List up to 20 benefits in lower case with hyphens, e.g. members-only, ad-free.");
 		}
-		price("monthly", this.monthly, currency, errors);
-		price("yearly", this.yearly, currency, errors);
+		price("monthly", this.monthly, currency, maximum, errors);
+		price("yearly", this.yearly, currency, maximum, errors);
 		return errors;
 	}
 
@@ -55,8 +58,8 @@ record TierForm(String slug, String name, String description, String benefits, S
 	TierChange change(Currency currency) {
 		return new TierChange(this.slug.trim(), this.name.trim(),
 				(this.description != null) ? this.description.trim() : "", benefitList(),
-				price("monthly", this.monthly, currency, new LinkedHashMap<>()),
-				price("yearly", this.yearly, currency, new LinkedHashMap<>()));
+				price("monthly", this.monthly, currency, null, new LinkedHashMap<>()),
+				price("yearly", this.yearly, currency, null, new LinkedHashMap<>()));
 	}
 
 	private List<String> benefitList() {
@@ -64,7 +67,11 @@ record TierForm(String slug, String name, String description, String benefits, S
 				: Arrays.stream(this.benefits.split(",")).map(String::trim).filter((b) -> !b.isEmpty()).toList();
 	}
 
-	private static Money price(String field, String text, Currency currency, Map<String, String> errors) {
+	/**
+	 * A price typed in major units, or null with a message for {@code field}.
+	 * @param maximum the largest price, or null when already checked
+	 */
+	static Money price(String field, String text, Currency currency, Money maximum, Map<String, String> errors) {
 		String input = (text != null) ? text.trim() : "";
 		if (!AMOUNT.matcher(input).matches()) {
 			errors.put(field, "Enter the price as a number, e.g. 10 or 9.50.");
@@ -76,10 +83,15 @@ record TierForm(String slug, String name, String description, String benefits, S
 			errors.put(field, "Enter a price above zero with at most " + digits + " decimal places.");
 			return null;
 		}
-		return new Money(major.movePointRight(digits).longValueExact(), currency);
+		Money price = new Money(major.movePointRight(digits).longValueExact(), currency);
+		if (maximum != null && price.minor() > maximum.minor()) {
+			errors.put(field, "Enter a price of at most " + maximum + ", the largest amount taken online.");
+			return null;
+		}
+		return price;
 	}
 
-	private static String plain(Money money) {
+	static String plain(Money money) {
 		return money.major().toPlainString();
 	}
 

@@ -82,6 +82,11 @@ class TierRepository {
 			.execute();
 	}
 
+	/** The tier is no longer sold in this currency; pledges made in it go on. */
+	void removePrices(long id, String currency) {
+		this.db.deleteFrom(TIER_PRICE).where(TIER_PRICE.TIER_ID.eq(id).and(TIER_PRICE.CURRENCY.eq(currency))).execute();
+	}
+
 	void setActive(long id, boolean active) {
 		this.db.update(TIER).set(TIER.ACTIVE, active).where(TIER.ID.eq(id)).execute();
 	}

@@ -181,6 +181,11 @@ class Campaign {
 			page.queryParam("amount",
 					Money.of(invitation.amountMinor(), invitation.currency()).major().toPlainString());
 		}
+		// the page in the currency they paid in, when it is offered here
+		if (invitation.currency() != null && !invitation.currency().equals(this.catalog.currency())
+				&& this.catalog.offers(invitation.currency())) {
+			page.queryParam("currency", invitation.currency());
+		}
 		return page.encode().build().toUriString();
 	}
 
@@ -191,10 +196,10 @@ class Campaign {
 		return this.catalog.tier(invitation.tierId()).filter(Tier::active);
 	}
 
-	/** The page takes amounts in the site's currency only. */
+	/** The page takes amounts in the currencies it offers only. */
 	private boolean ownAmount(Invitation invitation) {
 		return invitation.amountMinor() != null && invitation.amountMinor() > 0
-				&& this.catalog.currency().equals(invitation.currency());
+				&& this.catalog.offers(invitation.currency());
 	}
 
 	private String link(String path) {

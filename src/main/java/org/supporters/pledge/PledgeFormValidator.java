@@ -39,9 +39,9 @@ class PledgeFormValidator implements PledgeAmounts {
 	/**
 	 * @param askAmounts amounts an ask suggested (in minor units, within the limits): a
 	 * preset of any frequency
+	 * @param currency the currency the reader saw the page in (already checked: offered)
 	 */
-	Optional<PledgeChoice> validate(PledgeForm form, Errors errors, List<Long> askAmounts) {
-		Currency currency = Currency.getInstance(this.catalog.currency());
+	Optional<PledgeChoice> validate(PledgeForm form, Errors errors, List<Long> askAmounts, Currency currency) {
 		BillingInterval interval = null;
 		boolean oneOff = "one-off".equals(form.frequency());
 		if ("monthly".equals(form.frequency())) {
@@ -64,8 +64,13 @@ class PledgeFormValidator implements PledgeAmounts {
 			else if (interval != null) {
 				tier = this.catalog.tier(option.substring(5)).filter(Tier::active).orElse(null);
 				amount = (tier != null) ? tier.price(currency.getCurrencyCode(), interval).orElse(null) : null;
-				if (amount == null) {
+				if (tier != null && amount == null) {
+					errors.rejectValue("option", "tier.notOfferedInCurrency",
+							new Object[] { tier.name(), currency.getCurrencyCode() }, "That tier is not offered in "
+									+ currency.getCurrencyCode() + ". Please choose another tier or currency.");
 					tier = null;
+				}
+				else if (amount == null) {
 					errors.rejectValue("option", "option", "That tier is no longer offered. Please choose another.");
 				}
 			}
@@ -97,7 +102,7 @@ class PledgeFormValidator implements PledgeAmounts {
 			errors.rejectValue("option", "option", "Choose a tier, or enter your own monthly or yearly amount.");
 			return null;
 		}
-		Long value = this.limits.oneOffPresets()
+		Long value = this.limits.presetsFor(currency.getCurrencyCode())
 			.stream()
 			.filter((preset) -> String.valueOf(preset).equals(minor))
 			.findFirst()

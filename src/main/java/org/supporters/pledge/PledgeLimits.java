@@ -1,13 +1,19 @@
 package org.supporters.pledge;
 
+import java.util.Currency;
+
 import org.springframework.stereotype.Component;
 
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
+import org.supporters.catalog.PriceLimits;
 
-/** The smallest and largest amounts a reader may pledge in the site's currency. */
+/**
+ * The smallest and largest amounts a reader may pledge, per currency; the largest is the
+ * ceiling of a tier's price too.
+ */
 @Component
-public class PledgeLimits {
+public class PledgeLimits implements PriceLimits {
 
 	private final PledgeProperties limits;
 
@@ -18,12 +24,23 @@ public class PledgeLimits {
 		this.catalog = catalog;
 	}
 
+	/** In the default currency (the one asks' amounts are in). */
 	public Money minimum() {
-		return Money.of(this.limits.minimumFor(this.catalog.currency()), this.catalog.currency());
+		return minimum(Currency.getInstance(this.catalog.currency()));
 	}
 
+	/** In the default currency (the one asks' amounts are in). */
 	public Money maximum() {
-		return Money.of(this.limits.maximumFor(this.catalog.currency()), this.catalog.currency());
+		return maximum(Currency.getInstance(this.catalog.currency()));
+	}
+
+	public Money minimum(Currency currency) {
+		return new Money(this.limits.minimumFor(currency.getCurrencyCode()), currency);
+	}
+
+	@Override
+	public Money maximum(Currency currency) {
+		return new Money(this.limits.maximumFor(currency.getCurrencyCode()), currency);
 	}
 
 }

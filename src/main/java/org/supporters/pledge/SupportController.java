@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -37,6 +38,7 @@ import org.supporters.catalog.Tier;
 import org.supporters.platform.EmailAddresses;
 import org.supporters.platform.ReturnUrls;
 import org.supporters.pledge.CheckoutRepository.Checkout;
+import org.supporters.pledge.CurrencyChoice.Chosen;
 
 /**
  * The support page, the start of a checkout, and the thank-you page a reader returns to.
@@ -66,9 +68,12 @@ class SupportController {
 
 	private final List<AskPrefills> askPrefills;
 
+	private final ReaderCurrencies currencies;
+
 	SupportController(Catalog catalog, PledgeFormValidator validator, Checkouts checkouts, PaymentProvider provider,
 			PledgeProperties limits, ReaderSignIn readers, ReturnUrls returnUrls, CheckoutBrowser browsers,
-			ReaderLocales readerLocales, List<AskPrefills> askPrefills) {
+			ReaderLocales readerLocales, List<AskPrefills> askPrefills, ReaderCurrencies currencies) {
+		this.currencies = currencies;
 		this.readerLocales = readerLocales;
 		this.askPrefills = askPrefills;
 		this.readers = readers;
@@ -84,43 +89,66 @@ class SupportController {
 	@GetMapping("/support")
 	String supportPage(@RequestParam(name = "checkout", required = false) UUID checkoutId,
 			@RequestParam(name = "return", required = false) String returnUrl,
-			@RequestParam Map<String, String> parameters, Model model, HttpServletRequest request) {
+			@RequestParam(name = "currency", required = false) String picked,
+			@RequestParam Map<String, String> parameters, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		Optional<Checkout> canceled = (checkoutId != null) ? this.checkouts.find(checkoutId) : Optional.empty();
+		// a canceled checkout comes back in its own currency, when that is still offered
+		Chosen chosen = canceled
+			.map((checkout) -> this.currencies.choose(request, checkout.amount().currency().getCurrencyCode()))
+			.filter((choice) -> !choice.refused())
+			.orElseGet(() -> this.currencies.choose(request, picked));
+		if (chosen.source() == CurrencyChoice.Source.PICKED && picked != null) {
+			this.currencies.remember(chosen.currency(), request, response);
+		}
+		model.addAttribute("currencyRefused", chosen.refused());
 		// a canceled checkout keeps what brought the reader
 		Attribution asked = canceled.map(Checkout::attribution)
 			.orElseGet(() -> attribution(parameters, request.getHeader("Referer")));
-		Optional<AskPrefill> prefill = prefill(asked);
+		Optional<AskPrefill> prefill = prefill(asked, chosen.currency());
 		Attribution attribution = prefill.isPresent() ? asked : asked.withoutAsk();
-		model.addAttribute("form",
-				canceled.map((checkout) -> formFor(checkout, this.browsers.startedHere(checkout.id(), request)))
-					.orElseGet(() -> prefill
-						.map((ask) -> new PledgeForm(ask.frequency(), null, null, null, null, newAttempt()))
-						.orElseGet(() -> prefilled(parameters))));
-		askAmounts(model, attribution, prefill);
+		PledgeForm form = canceled
+			.map((checkout) -> formFor(checkout, this.browsers.startedHere(checkout.id(), request), chosen.currency()))
+			.orElseGet(() -> prefill.map((ask) -> new PledgeForm(ask.frequency(), null, null, null, null, newAttempt()))
+				.orElseGet(() -> prefilled(parameters)));
+		model.addAttribute("form", notOfferedTier(form, chosen.currency(), model));
+		askAmounts(model, attribution, prefill, chosen.currency());
 		// a canceled checkout goes back where it was started from
 		model.addAttribute("returnUrl",
 				this.returnUrls.allowed(canceled.map(Checkout::returnUrl).orElse(returnUrl)).orElse(null));
-		return page(model);
+		return page(model, chosen.currency());
 	}
 
 	@PostMapping("/support")
 	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors,
 			@RequestParam(name = "return", required = false) String requestedReturn,
 			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-			@RequestParam Map<String, String> parameters, Model model, HttpServletResponse response) {
+			@RequestParam(name = "currency", required = false) String currencyField,
+			@RequestParam Map<String, String> parameters, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		String returnUrl = this.returnUrls.allowed(requestedReturn).orElse(null);
 		model.addAttribute("returnUrl", returnUrl);
+		// the currency the reader saw the prices in; a form without one (sent by hand)
+		// is in the currency the page would show
+		Chosen chosen = this.currencies.choose(request,
+				(currencyField != null && !currencyField.isBlank()) ? currencyField : null);
+		String currency = chosen.currency();
+		if (chosen.refused()) {
+			errors.reject("currency.notOffered", new Object[] { currency },
+					"Payments in that currency are not offered. Prices are now shown in " + currency
+							+ ": check your choice and send the form again.");
+		}
 		// the form carries what brought the reader in hidden fields (a "referrer" among
 		// them)
 		Attribution asked = attribution(parameters, null);
-		Optional<AskPrefill> prefill = prefill(asked);
+		Optional<AskPrefill> prefill = prefill(asked, currency);
 		Attribution attribution = prefill.isPresent() ? asked : asked.withoutAsk();
-		askAmounts(model, attribution, prefill);
+		askAmounts(model, attribution, prefill, currency);
 		Optional<PledgeChoice> choice = this.validator.validate(form, errors,
-				prefill.map(AskPrefill::amounts).orElse(List.of()));
-		if (choice.isEmpty()) {
+				prefill.map(AskPrefill::amounts).orElse(List.of()), Currency.getInstance(currency));
+		if (choice.isEmpty() || chosen.refused()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return page(model);
+			return page(model, currency);
 		}
 		// the reader's mails are written in the language they pledged in
 		this.readerLocales.remember(choice.get().email(), acceptLanguage);
@@ -136,13 +164,13 @@ class SupportController {
 			errors.reject("providerUnavailable", "We could not reach our payment provider, and nothing was charged. "
 					+ "Please send the form again in a moment.");
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-			return page(model);
+			return page(model, currency);
 		}
 		if (start.expired()) {
 			model.addAttribute("form", new PledgeForm(form.frequency(), form.option(), form.ownAmount(), form.email(),
 					form.name(), newAttempt()));
 			model.addAttribute("formExpired", true);
-			return page(model);
+			return page(model, currency);
 		}
 		this.browsers.mark(start.checkoutId(), response);
 		return "redirect:" + start.redirectUrl();
@@ -181,8 +209,11 @@ class SupportController {
 		return "pledge/thanks";
 	}
 
-	private String page(Model model) {
-		String currency = this.catalog.currency();
+	/**
+	 * The page in one currency: only the tiers with prices in it, its one-off amounts,
+	 * and the picker of the currencies on offer.
+	 */
+	private String page(Model model, String currency) {
 		model.addAttribute("tiers",
 				this.catalog.activeTiers()
 					.stream()
@@ -190,20 +221,48 @@ class SupportController {
 					.filter(TierOption::offered)
 					.toList());
 		model.addAttribute("presets",
-				this.limits.oneOffPresets()
+				this.limits.presetsFor(currency)
 					.stream()
 					.map((minor) -> new Money(minor, Currency.getInstance(currency)))
 					.toList());
 		model.addAttribute("currencySymbol", Currency.getInstance(currency).getSymbol(Locale.UK));
+		model.addAttribute("currency", currency);
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("currencies",
+				this.catalog.offeredCurrencies()
+					.stream()
+					.map((code) -> new CurrencyOption(code, Currency.getInstance(code).getDisplayName(locale)))
+					.toList());
 		return "pledge/support";
+	}
+
+	/**
+	 * A link's tier that has no price in the reader's currency is not chosen; the page
+	 * says so.
+	 */
+	private PledgeForm notOfferedTier(PledgeForm form, String currency, Model model) {
+		if (form.option() == null || !form.option().startsWith("tier:")) {
+			return form;
+		}
+		Optional<Tier> tier = this.catalog.tier(form.option().substring(5)).filter(Tier::active);
+		if (tier.isEmpty() || TierOption.of(tier.get(), currency).offered()) {
+			return form;
+		}
+		model.addAttribute("tierNotOffered", tier.get().name());
+		return new PledgeForm(form.frequency(), null, form.ownAmount(), form.email(), form.name(), form.attempt());
+	}
+
+	/** A currency in the page's picker. */
+	record CurrencyOption(String code, String name) {
 	}
 
 	private Attribution attribution(Map<String, String> parameters, String referer) {
 		return Attribution.from(parameters, referer, (address) -> this.returnUrls.allowed(address).orElse(null));
 	}
 
-	private Optional<AskPrefill> prefill(Attribution attribution) {
-		return (attribution.ask() == null) ? Optional.empty()
+	/** An ask's amounts are in the default currency: offered only in it. */
+	private Optional<AskPrefill> prefill(Attribution attribution, String currency) {
+		return (attribution.ask() == null || !currency.equals(this.catalog.currency())) ? Optional.empty()
 				: this.askPrefills.stream()
 					.flatMap((asks) -> asks.find(attribution.ask(), attribution.variant()).stream())
 					.findFirst();
@@ -213,8 +272,8 @@ class SupportController {
 	 * The ask's suggested amounts, offered for every frequency, and the fields that carry
 	 * it.
 	 */
-	private void askAmounts(Model model, Attribution attribution, Optional<AskPrefill> prefill) {
-		Currency currency = Currency.getInstance(this.catalog.currency());
+	private void askAmounts(Model model, Attribution attribution, Optional<AskPrefill> prefill, String code) {
+		Currency currency = Currency.getInstance(code);
 		model.addAttribute("askAmounts",
 				prefill.map(AskPrefill::amounts)
 					.orElse(List.of())
@@ -227,14 +286,15 @@ class SupportController {
 	/**
 	 * The canceled checkout's choice again; its email and name only for its own browser.
 	 */
-	private PledgeForm formFor(Checkout checkout, boolean startedHere) {
+	private PledgeForm formFor(Checkout checkout, boolean startedHere, String currency) {
 		String frequency = (checkout.interval() == null) ? "one-off" : checkout.interval().adjective();
 		String option;
 		String ownAmount = null;
 		if (checkout.tierSlug() != null) {
 			option = "tier:" + checkout.tierSlug();
 		}
-		else if (checkout.interval() == null && this.limits.oneOffPresets().contains(checkout.amount().minor())) {
+		else if (checkout.interval() == null && checkout.amount().currency().getCurrencyCode().equals(currency)
+				&& this.limits.presetsFor(currency).contains(checkout.amount().minor())) {
 			option = "preset:" + checkout.amount().minor();
 		}
 		else {

@@ -69,6 +69,14 @@ class StartupFailureTests {
 		assertNoStackTrace(output);
 	}
 
+	@Test
+	void aCountryHeaderThatIsNoHeaderNameIsNamed(CapturedOutput output) {
+		assertStartFails("supporters.country-header=CF IPCountry: GB");
+
+		assertThat(output).contains("supporters.country-header").contains("must be an HTTP header name");
+		assertNoStackTrace(output);
+	}
+
 	private void assertStartFails(String... properties) {
 		assertThatThrownBy(() -> new SpringApplicationBuilder(SupportersApplication.class)
 			.properties("server.port=0", "supporters.data-dir=" + this.temp.resolve("var"))

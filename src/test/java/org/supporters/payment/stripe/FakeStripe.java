@@ -179,35 +179,61 @@ final class FakeStripe {
 				object(invoice).get("__charge").getAsString());
 	}
 
-	/** A paid invoice of the subscription, with its payment intent and charge. */
+	/**
+	 * A paid invoice of the subscription, with its payment intent and charge, in the
+	 * currency of the subscription's price.
+	 */
 	String paidInvoice(String subscription, String customer, long amount, Instant at) {
+		String currency = currencyOf(subscription);
 		String invoice = id("in_");
 		String paymentIntent = id("pi_");
 		String charge = id("ch_");
 		JsonObject invoiceObject = json("id", invoice, "object", "invoice", "customer", customer, "status", "paid",
-				"currency", "eur", "amount_due", amount, "amount_paid", amount, "attempt_count", 1, "created",
+				"currency", currency, "amount_due", amount, "amount_paid", amount, "attempt_count", 1, "created",
 				at.getEpochSecond(), "__payment_intent", paymentIntent, "__charge", charge);
 		invoiceObject.add("parent", json("type", "subscription_details", "subscription_details",
 				json("subscription", subscription, "metadata", new JsonObject())));
 		put(invoiceObject);
-		put(invoicePayment(invoice, paymentIntent, amount));
-		JsonObject intent = json("id", paymentIntent, "object", "payment_intent", "amount", amount, "currency", "eur",
-				"customer", customer, "status", "succeeded", "latest_charge", charge, "created", at.getEpochSecond());
+		put(invoicePayment(invoice, paymentIntent, amount, currency));
+		JsonObject intent = json("id", paymentIntent, "object", "payment_intent", "amount", amount, "currency",
+				currency, "customer", customer, "status", "succeeded", "latest_charge", charge, "created",
+				at.getEpochSecond());
 		intent.add("metadata", new JsonObject());
 		put(intent);
-		put(charge(charge, paymentIntent, customer, amount, at));
+		put(charge(charge, paymentIntent, customer, amount, at, currency));
 		return invoice;
 	}
 
-	/** A one-off payment of the customer, with its charge. */
+	/** The currency of a subscription's price; euros for one the fake does not know. */
+	private String currencyOf(String subscription) {
+		JsonObject object = this.objects.get(subscription);
+		if (object == null || !object.has("items")) {
+			return "eur";
+		}
+		return object.getAsJsonObject("items")
+			.getAsJsonArray("data")
+			.get(0)
+			.getAsJsonObject()
+			.getAsJsonObject("price")
+			.get("currency")
+			.getAsString();
+	}
+
+	/** A one-off payment of the customer in euros, with its charge. */
 	Paid paidOneOff(String customer, long amount, Map<String, String> metadata, Instant at) {
+		return paidOneOff(customer, amount, "eur", metadata, at);
+	}
+
+	/** A one-off payment of the customer, with its charge. */
+	Paid paidOneOff(String customer, long amount, String currency, Map<String, String> metadata, Instant at) {
 		String paymentIntent = id("pi_");
 		String charge = id("ch_");
-		JsonObject intent = json("id", paymentIntent, "object", "payment_intent", "amount", amount, "currency", "eur",
-				"customer", customer, "status", "succeeded", "latest_charge", charge, "created", at.getEpochSecond());
+		JsonObject intent = json("id", paymentIntent, "object", "payment_intent", "amount", amount, "currency",
+				currency, "customer", customer, "status", "succeeded", "latest_charge", charge, "created",
+				at.getEpochSecond());
 		intent.add("metadata", metadata(metadata));
 		put(intent);
-		put(charge(charge, paymentIntent, customer, amount, at));
+		put(charge(charge, paymentIntent, customer, amount, at, currency));
 		return new Paid(null, null, paymentIntent, charge);
 	}
 
@@ -275,8 +301,8 @@ final class FakeStripe {
 					metadata.put(key.substring("payment_intent_data[metadata][".length(), key.length() - 1), value);
 				}
 			});
-			paid = paidOneOff(customer, Long.parseLong(params.get("line_items[0][price_data][unit_amount]")), metadata,
-					at);
+			paid = paidOneOff(customer, Long.parseLong(params.get("line_items[0][price_data][unit_amount]")),
+					params.getOrDefault("line_items[0][price_data][currency]", "eur"), metadata, at);
 			session.addProperty("payment_intent", paid.paymentIntent());
 		}
 		session.addProperty("status", "complete");
@@ -621,17 +647,18 @@ final class FakeStripe {
 		return params;
 	}
 
-	private static JsonObject invoicePayment(String invoice, String paymentIntent, long amount) {
+	private static JsonObject invoicePayment(String invoice, String paymentIntent, long amount, String currency) {
 		JsonObject payment = json("id", id("inpay_"), "object", "invoice_payment", "invoice", invoice, "status", "paid",
-				"amount_paid", amount, "currency", "eur", "is_default", true);
+				"amount_paid", amount, "currency", currency, "is_default", true);
 		payment.add("payment", json("type", "payment_intent", "payment_intent", paymentIntent));
 		return payment;
 	}
 
-	private static JsonObject charge(String id, String paymentIntent, String customer, long amount, Instant at) {
-		return json("id", id, "object", "charge", "amount", amount, "amount_refunded", 0, "currency", "eur", "customer",
-				customer, "payment_intent", paymentIntent, "status", "succeeded", "paid", true, "refunded", false,
-				"disputed", false, "created", at.getEpochSecond());
+	private static JsonObject charge(String id, String paymentIntent, String customer, long amount, Instant at,
+			String currency) {
+		return json("id", id, "object", "charge", "amount", amount, "amount_refunded", 0, "currency", currency,
+				"customer", customer, "payment_intent", paymentIntent, "status", "succeeded", "paid", true, "refunded",
+				false, "disputed", false, "created", at.getEpochSecond());
 	}
 
 	private static JsonObject metadata(Map<String, String> metadata) {
