@@ -87,6 +87,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		axe.check("support", page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue to payment")).click();
 		assertThat(page.locator(".field-error").first()).isVisible();
+		assertThat(page.locator(".error-summary")).isFocused();
 		axe.check("support, errors", page);
 
 		page.getByLabel("Monthly", new Page.GetByLabelOptions().setExact(true)).check();
@@ -171,6 +172,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		open(page, "/staff/supporters/" + supporter);
 		axe.check("staff supporter", page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give comp")).press("Enter");
+		assertThat(page.locator(".has-error").first()).isFocused();
 		axe.check("staff supporter, comp errors", page);
 		String patron = this.jdbc.queryForObject(
 				"select s.id::text from supporter s join supporter_origin o on o.supporter_id = s.id limit 1",
@@ -186,6 +188,7 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		open(page, "/staff/admin/asks/new");
 		axe.check("staff new ask", page);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Save"))).click();
+		assertThat(page.locator(".error-summary")).isFocused();
 		axe.check("staff new ask, errors", page);
 		open(page, "/staff/admin/asks/" + ask);
 		axe.check("staff edit ask", page);
