@@ -163,6 +163,10 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		page.getByLabel("Password").fill(ADMIN_PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 		assertThat(page.locator("#active-supporters")).isVisible();
+		double smallestLabel = ((Number) page.evaluate("Math.min(...[...document.querySelectorAll('svg.chart text')]"
+				+ ".map((text) => text.getBoundingClientRect().height))"))
+			.doubleValue();
+		assertThat(smallestLabel).as("the charts' smallest label's height, in CSS pixels").isGreaterThanOrEqualTo(12);
 		axe.check("staff dashboard", page);
 
 		open(page, "/staff/supporters");
