@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TableOwnershipTests {
 
 	/** Each module and the tables it owns, by jOOQ's class names. */
-	static final Map<String, Set<String>> OWNED = Map.ofEntries(Map.entry("catalog", Set.of("Tier", "TierPrice")),
+	static final Map<String, Set<String>> OWNED = Map.ofEntries(
+			Map.entry("catalog", Set.of("Tier", "TierPrice", "Benefit")),
 			Map.entry("supporter", Set.of("Supporter", "Pledge", "Payment", "SupporterOrigin")),
 			Map.entry("membership", Set.of("Comp", "ApiKey", "MembershipSigningKey")),
 			Map.entry("payment",

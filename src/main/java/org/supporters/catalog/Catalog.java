@@ -3,6 +3,8 @@ package org.supporters.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,14 +22,44 @@ public class Catalog {
 
 	private final TierRepository tiers;
 
+	private final BenefitRepository benefits;
+
 	private final CatalogProperties properties;
 
 	private final AuditLog audit;
 
-	Catalog(TierRepository tiers, CatalogProperties properties, AuditLog audit) {
+	Catalog(TierRepository tiers, BenefitRepository benefits, CatalogProperties properties, AuditLog audit) {
 		this.tiers = tiers;
+		this.benefits = benefits;
 		this.properties = properties;
 		this.audit = audit;
+	}
+
+	/**
+	 * The benefits these slugs name, in their order, in words; a slug the catalog has no
+	 * entry for is read aloud.
+	 */
+	public List<Benefit> benefits(List<String> slugs) {
+		if (slugs.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Benefit> known = this.benefits.find(slugs)
+			.stream()
+			.collect(Collectors.toMap(Benefit::slug, Function.identity()));
+		return slugs.stream().map((slug) -> known.getOrDefault(slug, Benefit.unnamed(slug))).toList();
+	}
+
+	/** Every benefit with an entry, by label: for the admin pages. */
+	public List<Benefit> allBenefits() {
+		return this.benefits.findAll();
+	}
+
+	/** Adds a benefit or changes its words; the slug stays what pages check. Audited. */
+	@Transactional
+	public void saveBenefit(Benefit benefit) {
+		this.benefits.save(benefit);
+		this.audit.record("benefit.save", "benefit:" + benefit.slug(),
+				Map.of("label", benefit.label(), "description", benefit.description()));
 	}
 
 	/** Tiers a reader can choose now, in display order. */
@@ -58,6 +90,7 @@ public class Catalog {
 		if (this.tiers.findBySlug(change.slug()).isPresent()) {
 			return Optional.empty();
 		}
+		addMissingBenefits(change.benefits());
 		long id = this.tiers.insert(new NewTier(change.slug(), change.name(), change.description(), change.benefits(),
 				this.tiers.nextPosition(), List.of(new NewPrice(BillingInterval.MONTH, change.monthly()),
 						new NewPrice(BillingInterval.YEAR, change.yearly()))));
@@ -71,6 +104,7 @@ public class Catalog {
 	 */
 	@Transactional
 	public void updateTier(Tier tier, TierChange change) {
+		addMissingBenefits(change.benefits());
 		this.tiers.update(tier.id(), change.name(), change.description(), change.benefits());
 		this.tiers.setPrice(tier.id(), BillingInterval.MONTH, change.monthly());
 		this.tiers.setPrice(tier.id(), BillingInterval.YEAR, change.yearly());
@@ -105,6 +139,14 @@ public class Catalog {
 	public void setOffered(Tier tier, boolean offered) {
 		this.tiers.setActive(tier.id(), offered);
 		this.audit.record(offered ? "tier.offer" : "tier.retire", "tier:" + tier.slug(), Map.of());
+	}
+
+	/**
+	 * A slug new to the catalog gets an entry with its slug read aloud, to be worded
+	 * later.
+	 */
+	private void addMissingBenefits(List<String> slugs) {
+		slugs.forEach((slug) -> this.benefits.addIfMissing(Benefit.unnamed(slug)));
 	}
 
 	public String currency() {
