@@ -41,7 +41,7 @@ class TableOwnershipTests {
 			Map.entry("platform",
 					Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes",
 							"Shedlock")),
-			Map.entry("lifecycle", Set.of("LifecycleMail", "ReaderLocale")),
+			Map.entry("lifecycle", Set.of("LifecycleMail", "ReaderLocale")), Map.entry("site", Set.of("SiteBrand")),
 			Map.entry("importing", Set.of("MemberImport", "ImportPatron", "CampaignMail", "CampaignUnsubscribe")),
 			Map.entry("webhook", Set.of("WebhookEndpoint", "WebhookDelivery", "WebhookAttempt", "WebhookMembership")));
 
