@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
@@ -62,7 +63,14 @@ public class Branding implements PublicationNames {
 				RequestAttributes.SCOPE_REQUEST) instanceof StoredBrand cached) {
 			return cached;
 		}
-		StoredBrand stored = this.repository.find().orElse(StoredBrand.NOTHING);
+		StoredBrand stored;
+		try {
+			stored = this.repository.find().orElse(StoredBrand.NOTHING);
+		}
+		catch (DataAccessException | org.jooq.exception.DataAccessException ex) {
+			// the page saying the database is away must still render: neutral, asked once
+			stored = StoredBrand.NOTHING;
+		}
 		if (request != null) {
 			request.setAttribute(REQUEST_ATTRIBUTE, stored, RequestAttributes.SCOPE_REQUEST);
 		}
