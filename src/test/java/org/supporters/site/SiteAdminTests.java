@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -52,6 +53,11 @@ class SiteAdminTests extends IntegrationTest {
 				"href=\"/brand/theme/7a1f2b.css\"", "href=\"https://www.example.com/privacy\"", ">Privacy policy</a>",
 				"href=\"https://www.example.com/terms\"", "href=\"mailto:desk@example.com\"",
 				"<h1>Support The Example Times</h1>", "Every story we publish is paid for by readers.");
+		for (String path : List.of("/sign-in", "/no-such-page")) {
+			assertThat(new Reader(this.port).get(path).body()).as(path)
+				.contains("<span class=\"brand-name\">The Example Times</span>", "/brand/theme/7a1f2b.css",
+						"href=\"https://www.example.com/terms\"");
+		}
 		String logo = logoPath(support);
 		HttpResponse<byte[]> served = bytes(logo);
 		assertThat(served.statusCode()).isEqualTo(200);
