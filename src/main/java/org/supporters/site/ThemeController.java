@@ -1,6 +1,7 @@
 package org.supporters.site;
 
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,10 @@ class ThemeController {
 
 	private static final CacheControl FOREVER = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
+	private static final Pattern COLOUR = Pattern.compile("[0-9a-f]{6}");
+
+	private static final Pattern HASH = Pattern.compile("[0-9a-f]{16}");
+
 	private final Branding branding;
 
 	ThemeController(Branding branding) {
@@ -32,16 +37,22 @@ class ThemeController {
 		return "/brand/theme/" + accent.substring(1) + ".css";
 	}
 
-	@GetMapping("/brand/theme/{colour:[0-9a-f]{6}}.css")
+	@GetMapping("/brand/theme/{colour}.css")
 	ResponseEntity<String> theme(@PathVariable String colour) {
+		if (!COLOUR.matcher(colour).matches()) {
+			return notFound();
+		}
 		return ResponseEntity.ok()
 			.cacheControl(FOREVER)
 			.contentType(new MediaType("text", "css"))
 			.body(":root { --accent: #" + colour + "; }\n");
 	}
 
-	@GetMapping("/brand/logo/{hash:[0-9a-f]{16}}.{extension:png|jpg|svg}")
+	@GetMapping("/brand/logo/{hash}.{extension}")
 	ResponseEntity<byte[]> logo(@PathVariable String hash, @PathVariable String extension) {
+		if (!HASH.matcher(hash).matches()) {
+			return notFound();
+		}
 		return this.branding.logo(hash)
 			.filter((logo) -> logo.type().extension().equals(extension))
 			.map((logo) -> ResponseEntity.ok()
@@ -50,7 +61,11 @@ class ThemeController {
 				// an SVG opened on its own runs nothing and loads nothing
 				.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
 				.body(logo.bytes()))
-			.orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).build());
+			.orElseGet(ThemeController::notFound);
+	}
+
+	private static <T> ResponseEntity<T> notFound() {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).build();
 	}
 
 }
