@@ -29,7 +29,7 @@ class TableOwnershipTests {
 
 	/** Each module and the tables it owns, by jOOQ's class names. */
 	static final Map<String, Set<String>> OWNED = Map.ofEntries(
-			Map.entry("catalog", Set.of("Tier", "TierPrice", "CatalogCurrency")),
+			Map.entry("catalog", Set.of("Tier", "TierPrice", "CatalogCurrency", "Benefit")),
 			Map.entry("supporter", Set.of("Supporter", "Pledge", "Payment", "SupporterOrigin")),
 			Map.entry("membership", Set.of("Comp", "ApiKey", "MembershipSigningKey")),
 			Map.entry("payment",
@@ -41,7 +41,7 @@ class TableOwnershipTests {
 			Map.entry("platform",
 					Set.of("AppSecret", "RateLimitHit", "MailOutbox", "SpringSession", "SpringSessionAttributes",
 							"Shedlock")),
-			Map.entry("lifecycle", Set.of("LifecycleMail", "ReaderLocale")),
+			Map.entry("lifecycle", Set.of("LifecycleMail", "ReaderLocale")), Map.entry("site", Set.of("SiteBrand")),
 			Map.entry("importing", Set.of("MemberImport", "ImportPatron", "CampaignMail", "CampaignUnsubscribe")),
 			Map.entry("webhook", Set.of("WebhookEndpoint", "WebhookDelivery", "WebhookAttempt", "WebhookMembership")));
 

@@ -73,7 +73,7 @@ class AccountController {
 		model.addAttribute("invite", status.invite());
 		model.addAttribute("tier",
 				(membership.tier() != null) ? this.catalog.tier(membership.tier()).map(Tier::name).orElse(null) : null);
-		model.addAttribute("benefits", AccountText.benefits(membership.benefits()));
+		model.addAttribute("benefits", this.catalog.benefits(membership.benefits()));
 		model.addAttribute("pledges", this.repository.pledgeLines(supporterId, now, this.provider.name()));
 		model.addAttribute("noManageLink", request.getParameter("noManageLink") != null);
 		return "account/account";

@@ -3,7 +3,6 @@ package org.supporters.account;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 
 import org.supporters.catalog.BillingInterval;
@@ -31,19 +30,6 @@ final class AccountText {
 	static String shortDate(Instant instant, Instant now) {
 		return (instant.atOffset(ZoneOffset.UTC).getYear() == now.atOffset(ZoneOffset.UTC).getYear())
 				? DAY.format(instant) : DATE.format(instant);
-	}
-
-	/**
-	 * A benefit's readable form, e.g. "Members only" for {@code members-only}, until the
-	 * catalog has labels of its own.
-	 */
-	static String benefit(String slug) {
-		String words = slug.replace('-', ' ').replace('_', ' ').strip();
-		return words.isEmpty() ? slug : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-	}
-
-	static List<String> benefits(List<String> slugs) {
-		return slugs.stream().map(AccountText::benefit).toList();
 	}
 
 	static String per(BillingInterval interval) {

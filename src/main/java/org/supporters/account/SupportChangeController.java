@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.supporters.catalog.Benefit;
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
@@ -314,7 +315,8 @@ class SupportChangeController {
 			.stream()
 			.map((tier) -> new TierChoice(tier.slug(), tier.name(),
 					tier.price(currency, BillingInterval.MONTH).orElse(null),
-					tier.price(currency, BillingInterval.YEAR).orElse(null), AccountText.benefits(tier.benefits())))
+					tier.price(currency, BillingInterval.YEAR).orElse(null), tier.yearlySaving(currency).orElse(null),
+					this.catalog.benefits(tier.benefits())))
 			.filter((tier) -> tier.monthly() != null || tier.yearly() != null)
 			.toList();
 		model.addAttribute("form", form);
@@ -380,7 +382,8 @@ class SupportChangeController {
 	}
 
 	/** A tier as the change form offers it, with its prices in the pledge's currency. */
-	record TierChoice(String slug, String name, Money monthly, Money yearly, List<String> benefits) {
+	record TierChoice(String slug, String name, Money monthly, Money yearly, Money yearlySaving,
+			List<Benefit> benefits) {
 	}
 
 }

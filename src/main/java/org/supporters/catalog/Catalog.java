@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,8 @@ public class Catalog {
 
 	private final TierRepository tiers;
 
+	private final BenefitRepository benefits;
+
 	private final CatalogProperties properties;
 
 	private final AuditLog audit;
@@ -33,13 +37,41 @@ public class Catalog {
 
 	private final Clock clock;
 
-	Catalog(TierRepository tiers, CatalogProperties properties, AuditLog audit, CurrencyRepository currencies,
-			Clock clock) {
+	Catalog(TierRepository tiers, BenefitRepository benefits, CatalogProperties properties, AuditLog audit,
+			CurrencyRepository currencies, Clock clock) {
 		this.tiers = tiers;
+		this.benefits = benefits;
 		this.properties = properties;
 		this.audit = audit;
 		this.currencies = currencies;
 		this.clock = clock;
+	}
+
+	/**
+	 * The benefits these slugs name, in their order, in words; a slug the catalog has no
+	 * entry for is read aloud.
+	 */
+	public List<Benefit> benefits(List<String> slugs) {
+		if (slugs.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Benefit> known = this.benefits.find(slugs)
+			.stream()
+			.collect(Collectors.toMap(Benefit::slug, Function.identity()));
+		return slugs.stream().map((slug) -> known.getOrDefault(slug, Benefit.unnamed(slug))).toList();
+	}
+
+	/** Every benefit with an entry, by label: for the admin pages. */
+	public List<Benefit> allBenefits() {
+		return this.benefits.findAll();
+	}
+
+	/** Adds a benefit or changes its words; the slug stays what pages check. Audited. */
+	@Transactional
+	public void saveBenefit(Benefit benefit) {
+		this.benefits.save(benefit);
+		this.audit.record("benefit.save", "benefit:" + benefit.slug(),
+				Map.of("label", benefit.label(), "description", benefit.description()));
 	}
 
 	/** Tiers a reader can choose now, in display order. */
@@ -70,6 +102,7 @@ public class Catalog {
 		if (this.tiers.findBySlug(change.slug()).isPresent()) {
 			return Optional.empty();
 		}
+		addMissingBenefits(change.benefits());
 		long id = this.tiers.insert(new NewTier(change.slug(), change.name(), change.description(), change.benefits(),
 				this.tiers.nextPosition(), List.of(new NewPrice(BillingInterval.MONTH, change.monthly()),
 						new NewPrice(BillingInterval.YEAR, change.yearly()))));
@@ -83,6 +116,7 @@ public class Catalog {
 	 */
 	@Transactional
 	public void updateTier(Tier tier, TierChange change) {
+		addMissingBenefits(change.benefits());
 		this.tiers.update(tier.id(), change.name(), change.description(), change.benefits());
 		this.tiers.setPrice(tier.id(), BillingInterval.MONTH, change.monthly());
 		this.tiers.setPrice(tier.id(), BillingInterval.YEAR, change.yearly());
@@ -117,6 +151,14 @@ public class Catalog {
 	public void setOffered(Tier tier, boolean offered) {
 		this.tiers.setActive(tier.id(), offered);
 		this.audit.record(offered ? "tier.offer" : "tier.retire", "tier:" + tier.slug(), Map.of());
+	}
+
+	/**
+	 * A slug new to the catalog gets an entry with its slug read aloud, to be worded
+	 * later.
+	 */
+	private void addMissingBenefits(List<String> slugs) {
+		slugs.forEach((slug) -> this.benefits.addIfMissing(Benefit.unnamed(slug)));
 	}
 
 	/**

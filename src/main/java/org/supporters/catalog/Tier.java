@@ -16,4 +16,18 @@ public record Tier(long id, String slug, String name, String description, List<S
 		return Optional.ofNullable(this.prices.getOrDefault(currency, Map.of()).get(interval));
 	}
 
+	/**
+	 * What paying yearly saves against twelve monthly payments in this currency; empty
+	 * when it saves nothing or a price is missing.
+	 */
+	public Optional<Money> yearlySaving(String currency) {
+		Optional<Money> monthly = price(currency, BillingInterval.MONTH);
+		Optional<Money> yearly = price(currency, BillingInterval.YEAR);
+		if (monthly.isEmpty() || yearly.isEmpty()) {
+			return Optional.empty();
+		}
+		long saving = Math.multiplyExact(monthly.get().minor(), 12L) - yearly.get().minor();
+		return (saving > 0) ? Optional.of(new Money(saving, yearly.get().currency())) : Optional.empty();
+	}
+
 }

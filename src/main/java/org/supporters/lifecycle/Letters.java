@@ -12,6 +12,8 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import org.supporters.catalog.Benefit;
+import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
 import org.supporters.lifecycle.MailContent.Fact;
 import org.supporters.lifecycle.MailContent.Link;
@@ -31,11 +33,14 @@ class Letters {
 
 	private final Publication publication;
 
+	private final Catalog catalog;
+
 	private final String supportUrl;
 
-	Letters(MessageSource messages, Publication publication, SupportersProperties properties) {
+	Letters(MessageSource messages, Publication publication, Catalog catalog, SupportersProperties properties) {
 		this.messages = messages;
 		this.publication = publication;
+		this.catalog = catalog;
 		this.supportUrl = properties.publicUri() + "/support";
 	}
 
@@ -200,19 +205,9 @@ class Letters {
 			return say("mail.interval." + ((support.interval() != null) ? support.interval().name() : "ONE_OFF"));
 		}
 
+		/** The benefits' labels from the catalog. */
 		String benefits(List<String> slugs) {
-			return String.join(", ", slugs.stream().map(this::benefit).toList());
-		}
-
-		/**
-		 * A benefit's label from the bundle ({@code benefit.<slug>}), or its slug read
-		 * aloud.
-		 */
-		private String benefit(String slug) {
-			String readable = slug.replace('-', ' ').replace('_', ' ');
-			readable = readable.isEmpty() ? readable
-					: readable.substring(0, 1).toUpperCase(this.locale) + readable.substring(1);
-			return Letters.this.messages.getMessage("benefit." + slug, null, readable, this.locale);
+			return String.join(", ", Letters.this.catalog.benefits(slugs).stream().map(Benefit::label).toList());
 		}
 
 		List<Fact> supportFacts(Support support) {

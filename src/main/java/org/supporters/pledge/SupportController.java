@@ -204,8 +204,9 @@ class SupportController {
 		// the email and name only for the browser that paid (or its signed-in reader)
 		model.addAttribute("personal", signedIn || this.browsers.startedHere(checkoutId, request));
 		model.addAttribute("completed", checkout.completed());
-		model.addAttribute("tier",
-				(checkout.tierSlug() != null) ? this.catalog.tier(checkout.tierSlug()).orElse(null) : null);
+		Tier tier = (checkout.tierSlug() != null) ? this.catalog.tier(checkout.tierSlug()).orElse(null) : null;
+		model.addAttribute("tier", tier);
+		model.addAttribute("benefits", (tier != null) ? this.catalog.benefits(tier.benefits()) : List.of());
 		return "pledge/thanks";
 	}
 
@@ -217,7 +218,7 @@ class SupportController {
 		model.addAttribute("tiers",
 				this.catalog.activeTiers()
 					.stream()
-					.map((tier) -> TierOption.of(tier, currency))
+					.map((tier) -> TierOption.of(tier, currency, this.catalog.benefits(tier.benefits())))
 					.filter(TierOption::offered)
 					.toList());
 		model.addAttribute("presets",

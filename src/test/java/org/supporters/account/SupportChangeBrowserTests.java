@@ -54,7 +54,7 @@ class SupportChangeBrowserTests extends IntegrationTest {
 		page.navigate(url("/account"));
 		assertThat(page.locator(".membership-status")).hasText(
 				Pattern.compile("You are a member at the Supporter tier\\. Your next payment of €10\\.00 is on .+\\."));
-		assertThat(page.locator(".benefits")).containsText("Members only");
+		assertThat(page.locator(".benefits")).containsText("Members-only stories");
 		assertThat(page.getByText("Become a supporter")).hasCount(0);
 		noSidewaysScrolling(page);
 		texts.put("active", mainText(page));

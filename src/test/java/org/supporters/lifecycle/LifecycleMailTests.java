@@ -73,7 +73,8 @@ class LifecycleMailTests extends IntegrationTest {
 		assertThat(welcome.from()).isEqualTo("Supporters <no-reply@localhost>");
 		assertThat(welcome.text()).contains("We received your payment of €10.00 on " + DATE.format(paidAt),
 				"the next payment of €10.00 is on " + DATE.format(periodEnd), "Membership: Supporter",
-				"What it gives you: Members only, Fewer asks", "cancel your support at any time", url("/account"));
+				"What it gives you: Members-only stories, Fewer requests for support",
+				"cancel your support at any time", url("/account"));
 		assertThat(welcome.html()).contains("€10.00", DATE.format(periodEnd), "href=\"" + url("/account") + "\"",
 				"<th scope=\"row\"");
 

@@ -111,7 +111,8 @@ class LifecycleNoticeTests extends IntegrationTest {
 		ReceivedMail ending = mailsTo(email, 2).get(1);
 		assertThat(ending.subject()).isEqualTo("Your Patron membership ends on " + DATE.format(until));
 		assertThat(ending.text()).contains("The Patron membership Supporters gave you ends on " + DATE.format(until),
-				"What it gives you: Members only, Ad free, Fewer asks", "Become a supporter:", url("/support"));
+				"What it gives you: Members-only stories, No advertising, Fewer requests for support",
+				"Become a supporter:", url("/support"));
 		assertThat(TestMail.countTo(paying)).as("their monthly pledge goes on: no notice").isEqualTo(1);
 	}
 

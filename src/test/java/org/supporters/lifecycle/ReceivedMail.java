@@ -9,9 +9,9 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 /** A lifecycle mail as GreenMail received it: its subject and its two parts. */
-record ReceivedMail(String subject, String from, String text, String html) {
+public record ReceivedMail(String subject, String from, String text, String html) {
 
-	static ReceivedMail of(MimeMessage message) {
+	public static ReceivedMail of(MimeMessage message) {
 		try {
 			return new ReceivedMail(message.getSubject(), message.getFrom()[0].toString(), part(message, "text/plain"),
 					part(message, "text/html"));

@@ -348,7 +348,7 @@ class ReportTests extends IntegrationTest {
 			.contains("Supporter")
 			.contains("<td>Paid</td>")
 			.contains("checkout.session.completed")
-			.containsPattern("<strong>Active</strong>\\s*<span>· supporter</span>");
+			.containsPattern("<strong>Active</strong>\\s*<span>· Supporter</span>");
 		assertThat(staff.get("/staff/supporters/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
 		assertThat(staff.get("/staff/supporters/not-a-uuid").statusCode()).isEqualTo(404);
 	}
