@@ -20,6 +20,11 @@ public record Tier(long id, String slug, String name, String description, List<S
 	 * What paying yearly saves against twelve monthly payments in this currency; empty
 	 * when it saves nothing or a price is missing.
 	 */
+	/** Whether the tier has a price in this currency, monthly or yearly. */
+	public boolean soldIn(String currency) {
+		return price(currency, BillingInterval.MONTH).isPresent() || price(currency, BillingInterval.YEAR).isPresent();
+	}
+
 	public Optional<Money> yearlySaving(String currency) {
 		Optional<Money> monthly = price(currency, BillingInterval.MONTH);
 		Optional<Money> yearly = price(currency, BillingInterval.YEAR);

@@ -246,7 +246,7 @@ class SupportController {
 			return form;
 		}
 		Optional<Tier> tier = this.catalog.tier(form.option().substring(5)).filter(Tier::active);
-		if (tier.isEmpty() || TierOption.of(tier.get(), currency).offered()) {
+		if (tier.isEmpty() || tier.get().soldIn(currency)) {
 			return form;
 		}
 		model.addAttribute("tierNotOffered", tier.get().name());
