@@ -1,23 +1,25 @@
 package org.supporters.metrics;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
+import org.supporters.Scrape;
 import org.supporters.payment.ProviderEventInbox;
+import org.supporters.platform.Mail;
 import org.supporters.platform.ScheduledJob;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,12 @@ class PrometheusTests extends IntegrationTest {
 
 	@Autowired
 	ProviderEventInbox inbox;
+
+	@Autowired
+	Mail mail;
+
+	@Autowired
+	JavaMailSenderImpl smtp;
 
 	@Test
 	void withoutTheTokenOrWithAWrongOneTheMetricsAnswer401() {
@@ -136,11 +144,34 @@ class PrometheusTests extends IntegrationTest {
 			String after = scrape();
 			assertThat(value(after, "supporters_inbox_apply_failures_total", "provider=\"sandbox\""))
 				.isEqualTo(value(before, "supporters_inbox_apply_failures_total", "provider=\"sandbox\"") + 1);
-			assertThat(gauge(after, "supporters_inbox_failing")).isGreaterThanOrEqualTo(1);
+			assertThat(plain(after, "supporters_inbox_failing")).isGreaterThanOrEqualTo(1);
 		}
 		finally {
 			this.jdbc.update("delete from provider_event where id = ?", id);
 		}
+	}
+
+	@Test
+	void aMailTheSmtpServerCannotTakeIsCountedAsASendFailure() throws IOException {
+		String recipient = "unsent-" + UUID.randomUUID() + "@example.org";
+		int smtpPort = this.smtp.getPort();
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		double before = plain(scrape(), "supporters_mail_send_failures_total");
+		// the same SMTP client, pointed where nothing listens: the connection is refused
+		this.smtp.setPort(closed);
+		try {
+			this.mail.send(recipient, "Not sent", "Nothing listens there.");
+		}
+		finally {
+			this.smtp.setPort(smtpPort);
+			// its retry must not reach the next test's mailbox
+			this.jdbc.update("delete from mail_outbox where recipient = ?", recipient);
+		}
+
+		assertThat(plain(scrape(), "supporters_mail_send_failures_total")).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -157,31 +188,16 @@ class PrometheusTests extends IntegrationTest {
 	}
 
 	private String scrape() {
-		HttpResponse<String> answer = new Reader(this.port).get("/actuator/prometheus",
-				Map.of("Authorization", "Bearer " + METRICS_TOKEN));
-		assertThat(answer.statusCode()).isEqualTo(200);
-		return answer.body();
+		return Scrape.of(this.port).text();
 	}
 
-	/** The value of a gauge with no labels but the application's. */
-	private static double gauge(String exposition, String name) {
+	/** The value of a metric with no labels but the application's. */
+	private static double plain(String exposition, String name) {
 		return value(exposition, name, "application=\"supporters\"");
 	}
 
-	/** The sample's value whose labels include all those given; 0 when there is none. */
 	private static double value(String exposition, String name, String... labels) {
-		Matcher samples = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(exposition);
-		while (samples.find()) {
-			String found = samples.group(1);
-			boolean all = true;
-			for (String label : labels) {
-				all &= found.contains(label);
-			}
-			if (all) {
-				return Double.parseDouble(samples.group(2));
-			}
-		}
-		return 0;
+		return Scrape.valueIn(exposition, name, labels);
 	}
 
 }

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.supporters.IntegrationTest;
 import org.supporters.Reader;
+import org.supporters.Scrape;
 import org.supporters.StaffMember;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +120,31 @@ class WebhookTests extends IntegrationTest {
 			.isEqualTo("delivered");
 		assertThat(this.jdbc.queryForList("select response_code from webhook_attempt order by id", Integer.class))
 			.containsExactly(500, 204);
+	}
+
+	@Test
+	void eachAttemptIsCountedInTheMetricsByItsOutcome() throws Exception {
+		Receiver receiver = receiver((exchange, count) -> (count == 1) ? 500 : 204);
+		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		addEndpoint(admin, receiver.url(), "supporter.created");
+		Scrape before = Scrape.of(this.port);
+
+		pledge("counted-" + UUID.randomUUID() + "@example.org");
+		this.delivery.deliverDue();
+		Scrape afterFailure = Scrape.of(this.port);
+		this.jdbc.update("update webhook_delivery set next_attempt_at = now() where status = 'pending'");
+		this.delivery.deliverDue();
+		Scrape afterRetry = Scrape.of(this.port);
+
+		String deliveries = "supporters_webhooks_deliveries_total";
+		assertThat(afterFailure.value(deliveries, "outcome=\"failed\""))
+			.isEqualTo(before.value(deliveries, "outcome=\"failed\"") + 1);
+		assertThat(afterFailure.value(deliveries, "outcome=\"delivered\""))
+			.isEqualTo(before.value(deliveries, "outcome=\"delivered\""));
+		assertThat(afterRetry.value(deliveries, "outcome=\"failed\""))
+			.isEqualTo(before.value(deliveries, "outcome=\"failed\"") + 1);
+		assertThat(afterRetry.value(deliveries, "outcome=\"delivered\""))
+			.isEqualTo(before.value(deliveries, "outcome=\"delivered\"") + 1);
 	}
 
 	@Test

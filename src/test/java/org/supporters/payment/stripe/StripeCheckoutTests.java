@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.supporters.Reader;
+import org.supporters.Scrape;
 import org.supporters.membership.MembershipService;
 import org.supporters.payment.PaymentProvider;
 import org.supporters.payment.stripe.FakeStripe.Paid;
@@ -223,6 +224,23 @@ class StripeCheckoutTests extends StripeIntegrationTest {
 		assertThat(this.jdbc.queryForObject("select count(*) from checkout where email = ?", Long.class, email))
 			.as("the same checkout")
 			.isEqualTo(1);
+	}
+
+	@Test
+	void aCheckoutStripeCannotStartIsCountedAsFailedWithTheProviderUnavailable() {
+		String[] labels = { "provider=\"stripe\"", "kind=\"one_off\"", "reason=\"provider_unavailable\"" };
+		double before = Scrape.of(this.port).value("supporters_checkouts_failed_total", labels);
+		double startedBefore = Scrape.of(this.port)
+			.value("supporters_checkouts_started_total", "provider=\"stripe\"", "kind=\"one_off\"");
+		stripe.failNext("/v1/checkout/sessions", 1, 500);
+
+		assertThat(new Reader(this.port).pledge(form("one-off", "preset:1000", email())).statusCode()).isEqualTo(503);
+
+		Scrape after = Scrape.of(this.port);
+		assertThat(after.value("supporters_checkouts_failed_total", labels)).isEqualTo(before + 1);
+		assertThat(after.value("supporters_checkouts_started_total", "provider=\"stripe\"", "kind=\"one_off\""))
+			.as("no checkout page was shown")
+			.isEqualTo(startedBefore);
 	}
 
 	@Test

@@ -67,6 +67,7 @@ abstract class StripeIntegrationTest {
 		registry.add("stripe.max-network-retries", () -> "0");
 		registry.add("supporters.admin.email", () -> IntegrationTest.ADMIN_EMAIL);
 		registry.add("supporters.admin.password", () -> IntegrationTest.ADMIN_PASSWORD);
+		registry.add("supporters.metrics.token", () -> IntegrationTest.METRICS_TOKEN);
 	}
 
 	@AfterEach

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.supporters.Scrape;
 import org.supporters.payment.stripe.FakeStripe.Paid;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,10 +122,32 @@ class StripeWebhookTests extends StripeIntegrationTest {
 	}
 
 	@Test
-	void eventSignedForTheFutureIsRefused() {
+	void eventsRefusedForTheirSignatureAreCountedForTheOperatorAndGoodOnesAreNot() {
+		String failures = "supporters_webhook_signature_failures_total";
+		double before = Scrape.of(this.port).value(failures, "provider=\"stripe\"");
 		String event = someEvent();
 
-		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now().plus(Duration.ofSeconds(301)))))
+		assertThat(post(event, sign(event, "whsec_someone_else", Instant.now()))).isEqualTo(400);
+		assertThat(post(event.replace("\"livemode\":false", "\"livemode\":true"),
+				sign(event, WEBHOOK_SECRET, Instant.now())))
+			.isEqualTo(400);
+		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now().minus(Duration.ofSeconds(301)))))
+			.isEqualTo(400);
+		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now().plus(Duration.ofSeconds(310)))))
+			.isEqualTo(400);
+		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now()))).isEqualTo(200);
+
+		assertThat(Scrape.of(this.port).value(failures, "provider=\"stripe\"")).isEqualTo(before + 4);
+	}
+
+	@Test
+	void eventSignedForTheFutureIsRefused() {
+		String event = someEvent();
+		// 310 s, not 301: the header's t= is in whole seconds, and the service may read
+		// its
+		// clock in the next second
+
+		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now().plus(Duration.ofSeconds(310)))))
 			.isEqualTo(400);
 		assertThat(post(event, sign(event, WEBHOOK_SECRET, Instant.now().plus(Duration.ofDays(115))))).isEqualTo(400);
 		assertThat(stored(event)).isZero();
