@@ -360,10 +360,12 @@ final class FakeStripe {
 			if (answer.status() == 200 && idempotencyKey != null && !"GET".equals(method)) {
 				this.idempotentAnswers.put(idempotencyKey, answer.body());
 			}
-			respond(exchange, answer.status(), answer.body());
 			if ("GET".equals(method)) {
+				// before the answer goes out: the service's next request can only come
+				// after
 				this.served.add(new Served(path, params, started, System.nanoTime()));
 			}
+			respond(exchange, answer.status(), answer.body());
 		}
 	}
 
@@ -708,7 +710,10 @@ final class FakeStripe {
 	record Request(String method, String path, Map<String, String> params, String idempotencyKey) {
 	}
 
-	/** A GET answered: its path and parameters, and from when to when (nanoTime). */
+	/**
+	 * A GET answered: its path and parameters, when it came in and when its answer was
+	 * ready to go (nanoTime).
+	 */
 	record Served(String path, Map<String, String> params, long started, long ended) {
 
 		boolean overlaps(Served other) {
