@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The Stripe API as far as bench/webhooks needs it: GET /v1/subscriptions/sub_bench_N
+ * The Stripe API as far as bench/webhooks needs it: GET /v1/subscriptions/sub_benchN
  * answers an active monthly subscription of customer cus_benchN, after the latency, as
  * Stripe over the internet would; POST /bench/latency/MS sets the latency. Anything else
  * is 404.
@@ -52,13 +52,13 @@ public class FakeStripe {
 					return;
 				}
 			}
-			String prefix = "/v1/subscriptions/sub_bench_";
+			String prefix = "/v1/subscriptions/sub_bench";
 			if (!"GET".equals(exchange.getRequestMethod()) || !path.startsWith(prefix)) {
 				respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such object\"}}");
 				return;
 			}
 			String n = path.substring(prefix.length());
-			String id = "sub_bench_" + n;
+			String id = "sub_bench" + n;
 			respond(exchange, 200, """
 					{"id":"%s","object":"subscription","customer":"cus_bench%s","status":"active",
 					"cancel_at_period_end":false,"cancel_at":null,"canceled_at":null,"created":%d,"livemode":false,
