@@ -200,6 +200,14 @@ class AccessibilityBrowserTests extends IntegrationTest {
 		axe.check("staff tiers", page);
 		page.locator("a[href*='/staff/admin/tiers/']").first().click();
 		axe.check("staff tier", page);
+		page.locator("a[href$='/prices']").first().click();
+		axe.check("staff tier prices", page);
+		open(page, "/staff/admin/currencies");
+		axe.check("staff currencies", page);
+		open(page, "/staff/admin/benefits");
+		axe.check("staff benefits", page);
+		open(page, "/staff/admin/site");
+		axe.check("staff site", page);
 		open(page, "/staff/admin/inbox");
 		axe.check("staff inbox", page);
 		open(page, "/staff/admin/api-keys");

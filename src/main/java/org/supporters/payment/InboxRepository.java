@@ -1,11 +1,20 @@
 package org.supporters.payment;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Table;
+import org.jooq.generated.tables.ProviderEvent;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import static org.jooq.generated.Tables.PROVIDER_EVENT;
@@ -33,17 +42,67 @@ class InboxRepository {
 			.execute() == 1;
 	}
 
-	/** Locks the next event due, skipping those another worker holds. */
-	Optional<ReceivedEvent> claimNextDue(Instant now) {
-		return this.db.selectFrom(PROVIDER_EVENT)
-			.where(PROVIDER_EVENT.PROCESSED_AT.isNull())
-			.and(PROVIDER_EVENT.NEXT_ATTEMPT_AT.le(now))
-			.orderBy(PROVIDER_EVENT.NEXT_ATTEMPT_AT, PROVIDER_EVENT.ID)
-			.limit(1)
+	/**
+	 * Claims up to {@code limit} due events, oldest first, for the caller until
+	 * {@code until}: no other worker takes them, nor any other event of their subject,
+	 * while the claim lasts. Claims are taken one at a time across every instance (a
+	 * transaction-scoped advisory lock, held for this short statement's transaction), so
+	 * two workers never claim one subject's events between them.
+	 * @return the claimed events in the order received
+	 */
+	List<ReceivedEvent> claimDue(Instant now, Instant until, int limit) {
+		this.db.execute("select pg_advisory_xact_lock(hashtextextended('supporters.inbox.claim', 0))");
+		ProviderEvent candidate = PROVIDER_EVENT.as("candidate");
+		ProviderEvent held = PROVIDER_EVENT.as("held");
+		Table<Record1<Long>> due = DSL.select(candidate.ID)
+			.from(candidate)
+			.where(candidate.PROCESSED_AT.isNull())
+			.and(candidate.NEXT_ATTEMPT_AT.le(now))
+			.and(candidate.CLAIMED_UNTIL.isNull().or(candidate.CLAIMED_UNTIL.le(now)))
+			.andNotExists(DSL.selectOne()
+				.from(held)
+				.where(held.PROVIDER.eq(candidate.PROVIDER))
+				.and(held.SUBJECT.eq(candidate.SUBJECT))
+				.and(held.PROCESSED_AT.isNull())
+				.and(held.CLAIMED_UNTIL.gt(now)))
+			.orderBy(candidate.NEXT_ATTEMPT_AT, candidate.ID)
+			.limit(limit)
 			.forUpdate()
 			.skipLocked()
-			.fetchOptional()
-			.map(InboxRepository::event);
+			.asTable("due");
+		return this.db.update(PROVIDER_EVENT)
+			.set(PROVIDER_EVENT.CLAIMED_UNTIL, until)
+			.from(due)
+			.where(PROVIDER_EVENT.ID.eq(due.field(candidate.ID)))
+			.returning()
+			.fetch()
+			.stream()
+			.map(InboxRepository::event)
+			.sorted(Comparator.comparingLong(ReceivedEvent::id))
+			.toList();
+	}
+
+	/**
+	 * Locks the claimed events that still wait to be applied, for the transaction that
+	 * applies them; one another worker applied meanwhile (after a claim ran out) is left
+	 * out.
+	 */
+	Set<Long> lockUnapplied(Collection<Long> ids) {
+		return new HashSet<>(this.db.select(PROVIDER_EVENT.ID)
+			.from(PROVIDER_EVENT)
+			.where(PROVIDER_EVENT.ID.in(ids))
+			.and(PROVIDER_EVENT.PROCESSED_AT.isNull())
+			.orderBy(PROVIDER_EVENT.ID)
+			.forUpdate()
+			.fetch(PROVIDER_EVENT.ID));
+	}
+
+	/** True while a worker holds a claim on an event that was due at {@code dueAt}. */
+	boolean othersHoldDue(Instant dueAt, Instant now) {
+		return this.db.fetchExists(PROVIDER_EVENT,
+				PROVIDER_EVENT.PROCESSED_AT.isNull()
+					.and(PROVIDER_EVENT.NEXT_ATTEMPT_AT.le(dueAt))
+					.and(PROVIDER_EVENT.CLAIMED_UNTIL.gt(now)));
 	}
 
 	/**
@@ -61,22 +120,24 @@ class InboxRepository {
 	}
 
 	/** Locks one event by id if it still waits to be applied and no worker holds it. */
-	Optional<ReceivedEvent> claimWaiting(long id) {
+	Optional<ReceivedEvent> claimWaiting(long id, Instant now) {
 		return this.db.selectFrom(PROVIDER_EVENT)
 			.where(PROVIDER_EVENT.ID.eq(id))
 			.and(PROVIDER_EVENT.PROCESSED_AT.isNull())
+			.and(PROVIDER_EVENT.CLAIMED_UNTIL.isNull().or(PROVIDER_EVENT.CLAIMED_UNTIL.le(now)))
 			.forUpdate()
 			.skipLocked()
 			.fetchOptional()
 			.map(InboxRepository::event);
 	}
 
-	void markProcessed(long id, Instant at) {
+	void markProcessed(Collection<Long> ids, Instant at) {
 		this.db.update(PROVIDER_EVENT)
 			.set(PROVIDER_EVENT.PROCESSED_AT, at)
 			.set(PROVIDER_EVENT.ATTEMPTS, PROVIDER_EVENT.ATTEMPTS.plus(1))
 			.set(PROVIDER_EVENT.LAST_ERROR, (String) null)
-			.where(PROVIDER_EVENT.ID.eq(id))
+			.set(PROVIDER_EVENT.CLAIMED_UNTIL, (Instant) null)
+			.where(PROVIDER_EVENT.ID.in(ids))
 			.execute();
 	}
 
@@ -85,6 +146,7 @@ class InboxRepository {
 			.set(PROVIDER_EVENT.ATTEMPTS, attempts)
 			.set(PROVIDER_EVENT.NEXT_ATTEMPT_AT, nextAttemptAt)
 			.set(PROVIDER_EVENT.LAST_ERROR, error)
+			.set(PROVIDER_EVENT.CLAIMED_UNTIL, (Instant) null)
 			.where(PROVIDER_EVENT.ID.eq(id))
 			.and(PROVIDER_EVENT.PROCESSED_AT.isNull())
 			.execute();
@@ -93,7 +155,7 @@ class InboxRepository {
 	private static ReceivedEvent event(Record row) {
 		return new ReceivedEvent(row.get(PROVIDER_EVENT.ID), row.get(PROVIDER_EVENT.PROVIDER),
 				row.get(PROVIDER_EVENT.EVENT_ID), row.get(PROVIDER_EVENT.TYPE), row.get(PROVIDER_EVENT.PAYLOAD).data(),
-				row.get(PROVIDER_EVENT.ATTEMPTS));
+				row.get(PROVIDER_EVENT.ATTEMPTS), row.get(PROVIDER_EVENT.SUBJECT));
 	}
 
 }

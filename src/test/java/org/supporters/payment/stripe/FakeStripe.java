@@ -55,6 +55,10 @@ final class FakeStripe {
 
 	private final Set<String> decliningSubscriptions = ConcurrentHashMap.newKeySet();
 
+	private final List<Served> served = new CopyOnWriteArrayList<>();
+
+	private volatile Duration latency = Duration.ZERO;
+
 	private FakeStripe(HttpServer server) {
 		this.server = server;
 	}
@@ -118,6 +122,17 @@ final class FakeStripe {
 
 	void clearFaults() {
 		this.faults.clear();
+		this.latency = Duration.ZERO;
+	}
+
+	/** Every answer waits this long, as Stripe over the internet does (until cleared). */
+	void answerAfter(Duration latency) {
+		this.latency = latency;
+	}
+
+	/** The GETs answered, each with when it came in and when its answer was sent. */
+	List<Served> served() {
+		return List.copyOf(this.served);
 	}
 
 	// Stripe's world
@@ -346,6 +361,10 @@ final class FakeStripe {
 			params.putAll(decode(body));
 			String idempotencyKey = exchange.getRequestHeaders().getFirst("Idempotency-Key");
 			this.requests.add(new Request(method, path, params, idempotencyKey));
+			long started = System.nanoTime();
+			if (!this.latency.isZero()) {
+				sleep(this.latency);
+			}
 			Fault fault = takeFault(method, path);
 			if (fault != null && fault.stall() != null) {
 				sleep(fault.stall());
@@ -366,6 +385,11 @@ final class FakeStripe {
 			Answer answer = answer(method, path, params);
 			if (answer.status() == 200 && idempotencyKey != null && !"GET".equals(method)) {
 				this.idempotentAnswers.put(idempotencyKey, answer.body());
+			}
+			if ("GET".equals(method)) {
+				// before the answer goes out: the service's next request can only come
+				// after
+				this.served.add(new Served(path, params, started, System.nanoTime()));
 			}
 			respond(exchange, answer.status(), answer.body());
 		}
@@ -711,6 +735,18 @@ final class FakeStripe {
 
 	/** One request the service sent. */
 	record Request(String method, String path, Map<String, String> params, String idempotencyKey) {
+	}
+
+	/**
+	 * A GET answered: its path and parameters, when it came in and when its answer was
+	 * ready to go (nanoTime).
+	 */
+	record Served(String path, Map<String, String> params, long started, long ended) {
+
+		boolean overlaps(Served other) {
+			return this.started < other.ended && other.started < this.ended;
+		}
+
 	}
 
 	/**
