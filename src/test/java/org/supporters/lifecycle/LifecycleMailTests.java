@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,6 +50,9 @@ class LifecycleMailTests extends IntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	org.supporters.payment.PaymentProvider provider;
@@ -153,8 +157,10 @@ class LifecycleMailTests extends IntegrationTest {
 		this.jdbc.update("""
 				update sandbox_subscription set fails_renewals = true
 				where session_id in (select id from sandbox_session where email = ?)""", email);
-		// past the failing renewal, and before its first retry three days later
-		advance(29);
+		// past the failing renewal, and before its first retry three days later; counted from
+		// the period's end, since other tests move the shared sandbox clock by any amount
+		Instant renewal = pledgeRow(email).get("current_period_end");
+		advance((int) Duration.between(this.clock.instant(), renewal).toDays() + 1);
 		ReceivedMail failed = mailsTo(email, 4).get(3);
 
 		Reader reader = new Reader(this.port);
