@@ -234,3 +234,16 @@ create trigger ledger_summary_payment_deleted after delete on payment
 
 -- the summary of what is here already
 select ledger_summary_rebuild();
+
+-- The staff's supporter list keeps the tiers per instance; a change of a tier or its prices
+-- tells every instance to forget them (LISTEN catalog_changed).
+create function notify_catalog_changed() returns trigger language plpgsql as $$
+begin
+    perform pg_notify('catalog_changed', '');
+    return null;
+end $$;
+
+create trigger tier_catalog_changed after insert or update or delete or truncate on tier
+    for each statement execute function notify_catalog_changed();
+create trigger tier_price_catalog_changed after insert or update or delete or truncate on tier_price
+    for each statement execute function notify_catalog_changed();
