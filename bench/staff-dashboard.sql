@@ -1,20 +1,31 @@
--- The staff dashboard's aggregates as hand-written SQL: the baseline bench/staff-reports
--- measures the dashboard page against. Same statements as report.DashboardRepository.
-select count(distinct supporter_id) from pledge where kind = 'recurring' and status in ('active', 'past_due');
-select t.name, count(distinct p.supporter_id) from pledge p left join tier t on t.id = p.tier_id
-where p.kind = 'recurring' and p.status in ('active', 'past_due') group by t.id, t.name, t.position order by t.position nulls last, t.id;
-select currency, sum(case billing_interval when 'month' then amount_minor * 12 else amount_minor end), count(*)
-from pledge where kind = 'recurring' and status in ('active', 'past_due') group by currency order by currency;
-select date_trunc('month', created_at at time zone 'UTC'), count(distinct supporter_id) from pledge
-where kind = 'recurring' and created_at >= date_trunc('month', now() at time zone 'UTC' - interval '11 months') at time zone 'UTC' group by 1;
-select date_trunc('month', ended_at at time zone 'UTC'), count(distinct supporter_id) from pledge
-where kind = 'recurring' and ended_at is not null and ended_at >= date_trunc('month', now() at time zone 'UTC' - interval '11 months') at time zone 'UTC' group by 1;
-select date_trunc('month', py.occurred_at at time zone 'UTC'), py.currency, sum(py.amount_minor - py.refunded_minor)
-from pledge pl cross join lateral (select * from payment py where py.pledge_id = pl.id offset 0) py
-where pl.kind = 'one_off' and pl.created_at >= date_trunc('month', now() at time zone 'UTC' - interval '11 months') at time zone 'UTC' - interval '1 day'
-  and py.occurred_at >= date_trunc('month', now() at time zone 'UTC' - interval '11 months') at time zone 'UTC'
-  and py.status in ('succeeded', 'partially_refunded', 'refunded', 'disputed') group by 1, 2 order by 1, 2;
-select count(*) from pledge where kind = 'recurring' and status = 'past_due';
+-- The staff dashboard's statements as hand-written SQL: the baseline bench/staff-reports
+-- measures the dashboard page against. Same statements as report.DashboardRepository: the
+-- figures of now and of the last twelve months add up the ledger's summary (ledger_day, and
+-- today's ledger_part rows that stop counting later today); this month's churn counts the
+-- month's failed payments, cancels and ends.
+select coalesce(sum(c.current_supporters), 0) from (
+  select current_supporters from ledger_day where day > (now() at time zone 'UTC')::date
+  union all select current_supporters from ledger_part
+  where current_until > now() and current_until < ((now() at time zone 'UTC')::date + 1) at time zone 'UTC') c;
+select t.name, sum(c.current_tier_supporters) from (
+  select tier_id, current_tier_supporters from ledger_day where day > (now() at time zone 'UTC')::date
+  union all select tier_id, current_tier_supporters from ledger_part
+  where current_until > now() and current_until < ((now() at time zone 'UTC')::date + 1) at time zone 'UTC') c
+left join tier t on t.id = c.tier_id group by c.tier_id, t.name, t.position having sum(c.current_tier_supporters) > 0
+order by t.position nulls last, c.tier_id;
+select c.currency, sum(c.current_annual_minor), sum(c.current_pledges) from (
+  select currency, current_annual_minor, current_pledges from ledger_day where day > (now() at time zone 'UTC')::date
+  union all select currency, current_annual_minor, current_pledges from ledger_part
+  where current_until > now() and current_until < ((now() at time zone 'UTC')::date + 1) at time zone 'UTC') c
+group by c.currency having sum(c.current_pledges) > 0 order by c.currency;
+select date_trunc('month', day::timestamp), sum(started) from ledger_day
+where day >= date_trunc('month', now() at time zone 'UTC' - interval '11 months')::date and started <> 0 group by 1 having sum(started) > 0;
+select date_trunc('month', day::timestamp), sum(ended) from ledger_day
+where day >= date_trunc('month', now() at time zone 'UTC' - interval '11 months')::date and ended <> 0 group by 1 having sum(ended) > 0;
+select date_trunc('month', day::timestamp), currency, sum(one_off_minor) from ledger_day
+where day >= date_trunc('month', now() at time zone 'UTC' - interval '11 months')::date and one_off_payments <> 0
+group by 1, 2 having sum(one_off_payments) > 0 order by 1, 2;
+select coalesce(sum(past_due), 0) from ledger_day where past_due <> 0;
 select count(distinct py.pledge_id) from payment py cross join lateral (select status from pledge pl where pl.id = py.pledge_id offset 0) pl
 where py.status = 'failed' and py.occurred_at >= now() - interval '30 days' and pl.status = 'active';
 -- this month's churn and recovery
