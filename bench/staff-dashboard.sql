@@ -1,8 +1,8 @@
 -- The staff dashboard's statements as hand-written SQL: the baseline bench/staff-reports
 -- measures the dashboard page against. Same statements as report.DashboardRepository: the
 -- figures of now and of the last twelve months add up the ledger's summary (ledger_day, and
--- today's ledger_part rows that stop counting later today); this month's churn counts the
--- month's failed payments, cancels and ends.
+-- today's ledger_part rows that stop counting later today), and so do "recovered" and this
+-- month's failed renewals and recoveries; the month's losses and cancels are counted.
 select coalesce(sum(c.current_supporters), 0) from (
   select current_supporters from ledger_day where day > (now() at time zone 'UTC')::date
   union all select current_supporters from ledger_part
@@ -26,17 +26,17 @@ select date_trunc('month', day::timestamp), currency, sum(one_off_minor) from le
 where day >= date_trunc('month', now() at time zone 'UTC' - interval '11 months')::date and one_off_payments <> 0
 group by 1, 2 having sum(one_off_payments) > 0 order by 1, 2;
 select coalesce(sum(past_due), 0) from ledger_day where past_due <> 0;
-select count(distinct py.pledge_id) from payment py cross join lateral (select status from pledge pl where pl.id = py.pledge_id offset 0) pl
-where py.status = 'failed' and py.occurred_at >= now() - interval '30 days' and pl.status = 'active';
+select coalesce(sum(c.active_after_failure), 0) from (
+  select active_after_failure from ledger_day where day > ((now() - interval '30 days') at time zone 'UTC')::date and active_after_failure <> 0
+  union all select active_after_failure from ledger_part
+  where last_failed_at >= now() - interval '30 days'
+    and last_failed_at < (((now() - interval '30 days') at time zone 'UTC')::date + 1) at time zone 'UTC') c;
 -- this month's churn and recovery
-select count(distinct py.pledge_id) from payment py
-where py.status = 'failed' and py.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC';
-select paid.currency, count(distinct paid.pledge_id), sum(paid.amount_minor) from payment failed
-cross join lateral (select py.pledge_id, py.currency, py.amount_minor, py.status, py.occurred_at from payment py
-  where py.pledge_id = failed.pledge_id and py.occurred_at > failed.occurred_at order by py.occurred_at limit 1) paid
-where failed.status = 'failed' and failed.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC' - interval '62 days'
-  and paid.status <> 'failed' and paid.occurred_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'
-group by paid.currency order by paid.currency;
+select coalesce(sum(failed), 0) from ledger_day
+where day >= date_trunc('month', now() at time zone 'UTC')::date and failed <> 0;
+select currency, sum(recovered), sum(recovered_minor) from ledger_day
+where day >= date_trunc('month', now() at time zone 'UTC')::date and recovered <> 0
+group by currency having sum(recovered) > 0 order by currency;
 select count(*) from pledge where kind = 'recurring' and ended_at is not null
   and ended_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC' and ended_reason = 'payment_failed';
 select cancel_reason, count(*) from pledge where canceled_at >= date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'

@@ -31,6 +31,11 @@ insert into ledger_summary_rule (grace_seconds, retry_margin_seconds) values (7 
 --   current_*                recurring pledges that count as current until a moment of that day:
 --                            the pledges, their annual amount, the supporters whose last counting
 --                            pledge it is, and per tier the same
+--   failed                   pledges whose first failed payment of the month (UTC) failed that day
+--   recovered, _minor        payments that took money right after a failed one of the same pledge
+--                            (failed at most 62 days before the payment's month): the pledge's
+--                            first of the month and currency, and every such payment's amount
+--   active_after_failure     active pledges whose last failed payment failed that day
 create table ledger_day (
     day                     date not null,
     tier_id                 bigint,
@@ -44,7 +49,11 @@ create table ledger_day (
     current_pledges         integer not null default 0,
     current_annual_minor    bigint not null default 0,
     current_supporters      integer not null default 0,
-    current_tier_supporters integer not null default 0
+    current_tier_supporters integer not null default 0,
+    failed                  integer not null default 0,
+    recovered               integer not null default 0,
+    recovered_minor         bigint not null default 0,
+    active_after_failure    integer not null default 0
 );
 create unique index ledger_day_key on ledger_day (day, coalesce(tier_id, 0), currency, coalesce(billing_interval, ''));
 
@@ -63,14 +72,23 @@ create table ledger_part (
     current_annual_minor    bigint not null,
     current_supporters      integer not null,
     current_tier_supporters integer not null,
+    failed                  integer not null,
+    recovered               integer not null,
+    recovered_minor         bigint not null,
+    active_after_failure    integer not null,
     -- for a current pledge: until when exactly it counts
-    current_until           timestamptz
+    current_until           timestamptz,
+    -- for an active pledge that failed before: when it last failed
+    last_failed_at          timestamptz
 );
 create index ledger_part_supporter_idx on ledger_part (supporter_id);
 -- today's pledges that stop counting later today
 create index ledger_part_until_idx on ledger_part (current_until)
     include (tier_id, currency, current_pledges, current_annual_minor, current_supporters, current_tier_supporters)
     where current_until is not null;
+-- the active pledges that failed on the day 30 days ago, after that moment
+create index ledger_part_failed_idx on ledger_part (last_failed_at) include (active_after_failure)
+    where last_failed_at is not null;
 
 -- The parts as they follow from pledges and payments now. A filter on supporter_id reaches
 -- every scan (each window is partitioned by it). The current rule is CurrentSupporters.sql's.
@@ -81,7 +99,8 @@ select c.supporter_id, (c.until at time zone 'UTC')::date as day, c.tier_id, c.c
        case c.billing_interval when 'month' then c.amount_minor * 12 else c.amount_minor end as current_annual_minor,
        (row_number() over (partition by c.supporter_id order by c.until desc, c.id) = 1)::int as current_supporters,
        (row_number() over (partition by c.supporter_id, c.tier_id order by c.until desc, c.id) = 1)::int as current_tier_supporters,
-       c.until as current_until
+       0 as failed, 0 as recovered, 0::bigint as recovered_minor, 0 as active_after_failure,
+       c.until as current_until, null::timestamptz as last_failed_at
 from (select p.supporter_id, p.id, p.tier_id, p.currency, p.billing_interval, p.amount_minor::bigint as amount_minor,
              case p.status when 'past_due' then greatest(p.current_period_end + make_interval(secs => r.grace_seconds),
                                                         p.next_retry_at + make_interval(secs => r.retry_margin_seconds))
@@ -91,7 +110,7 @@ from (select p.supporter_id, p.id, p.tier_id, p.currency, p.billing_interval, p.
 where c.until is not null
 union all
 select s.supporter_id, (s.created_at at time zone 'UTC')::date, s.tier_id, s.currency, s.billing_interval,
-       1, 0, 0, 0, 0, 0, 0, 0, 0, null
+       1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null
 from (select p.supporter_id, p.created_at, p.tier_id, p.currency, p.billing_interval,
              row_number() over (partition by p.supporter_id, date_trunc('month', p.created_at at time zone 'UTC')
                                 order by p.created_at, p.id) as nth
@@ -99,7 +118,7 @@ from (select p.supporter_id, p.created_at, p.tier_id, p.currency, p.billing_inte
 where s.nth = 1
 union all
 select e.supporter_id, (e.ended_at at time zone 'UTC')::date, e.tier_id, e.currency, e.billing_interval,
-       0, 1, 0, 0, 0, 0, 0, 0, 0, null
+       0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null
 from (select p.supporter_id, p.ended_at, p.tier_id, p.currency, p.billing_interval,
              row_number() over (partition by p.supporter_id, date_trunc('month', p.ended_at at time zone 'UTC')
                                 order by p.ended_at, p.id) as nth
@@ -107,22 +126,54 @@ from (select p.supporter_id, p.ended_at, p.tier_id, p.currency, p.billing_interv
 where e.nth = 1
 union all
 select p.supporter_id, (p.created_at at time zone 'UTC')::date, p.tier_id, p.currency, p.billing_interval,
-       0, 0, 0, 0, 1, 0, 0, 0, 0, null
+       0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, null, null
 from pledge p where p.kind = 'recurring' and p.status = 'past_due'
 union all
 select pl.supporter_id, (py.occurred_at at time zone 'UTC')::date, pl.tier_id, py.currency, null,
-       0, 0, 1, py.amount_minor - py.refunded_minor, 0, 0, 0, 0, 0, null
+       0, 0, 1, py.amount_minor - py.refunded_minor, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null
 from pledge pl join payment py on py.pledge_id = pl.id
-where pl.kind = 'one_off' and py.status in ('succeeded', 'partially_refunded', 'refunded', 'disputed');
+where pl.kind = 'one_off' and py.status in ('succeeded', 'partially_refunded', 'refunded', 'disputed')
+union all
+select f.supporter_id, (f.occurred_at at time zone 'UTC')::date, f.tier_id, f.currency, f.billing_interval,
+       0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, null, null
+from (select pl.supporter_id, pl.tier_id, pl.currency, pl.billing_interval, py.occurred_at,
+             row_number() over (partition by pl.supporter_id, pl.id, date_trunc('month', py.occurred_at at time zone 'UTC')
+                                order by py.occurred_at, py.id) as nth
+      from pledge pl join payment py on py.pledge_id = pl.id
+      where py.status = 'failed') f
+where f.nth = 1
+union all
+select r.supporter_id, (r.occurred_at at time zone 'UTC')::date, r.tier_id, r.currency, r.billing_interval,
+       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (r.nth = 1)::int, r.amount_minor, 0, null, null
+from (select x.*,
+             row_number() over (partition by x.supporter_id, x.id, x.currency, date_trunc('month', x.occurred_at at time zone 'UTC')
+                                order by x.occurred_at, x.payment_id) as nth
+      from (select pl.supporter_id, pl.id, pl.tier_id, pl.billing_interval, py.id as payment_id, py.currency,
+                   py.amount_minor::bigint as amount_minor, py.status, py.occurred_at,
+                   lag(py.status) over w as before_status, lag(py.occurred_at) over w as before_at
+            from pledge pl join payment py on py.pledge_id = pl.id
+            -- only pledges that ever failed: the others recover nothing
+            where exists (select 1 from payment f where f.pledge_id = pl.id and f.status = 'failed')
+            window w as (partition by pl.supporter_id, pl.id order by py.occurred_at, py.id)) x
+      where x.before_status = 'failed' and x.status <> 'failed' and x.before_at < x.occurred_at
+        and x.before_at >= (date_trunc('month', x.occurred_at at time zone 'UTC') - interval '62 days') at time zone 'UTC') r
+union all
+select pl.supporter_id, (l.at at time zone 'UTC')::date, pl.tier_id, pl.currency, pl.billing_interval,
+       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, null, l.at
+from pledge pl
+cross join lateral (select max(py.occurred_at) as at from payment py where py.pledge_id = pl.id and py.status = 'failed') l
+where pl.status = 'active' and l.at is not null;
 
 -- Adds parts (sign 1) or takes them away (sign -1) in ledger_day, in key order so that two
 -- transactions never wait for each other's rows crosswise.
 create function ledger_day_add(parts ledger_part[], sign integer) returns void language sql as $$
     insert into ledger_day as d (day, tier_id, currency, billing_interval, started, ended, one_off_payments, one_off_minor,
-                                 past_due, current_pledges, current_annual_minor, current_supporters, current_tier_supporters)
+                                 past_due, current_pledges, current_annual_minor, current_supporters, current_tier_supporters,
+                                 failed, recovered, recovered_minor, active_after_failure)
     select day, tier_id, currency, billing_interval, sign * sum(started), sign * sum(ended), sign * sum(one_off_payments),
            sign * sum(one_off_minor), sign * sum(past_due), sign * sum(current_pledges), sign * sum(current_annual_minor),
-           sign * sum(current_supporters), sign * sum(current_tier_supporters)
+           sign * sum(current_supporters), sign * sum(current_tier_supporters), sign * sum(failed), sign * sum(recovered),
+           sign * sum(recovered_minor), sign * sum(active_after_failure)
     from unnest(parts)
     group by day, tier_id, currency, billing_interval
     order by day, coalesce(tier_id, 0), currency, coalesce(billing_interval, '')
@@ -135,7 +186,11 @@ create function ledger_day_add(parts ledger_part[], sign integer) returns void l
         current_pledges = d.current_pledges + excluded.current_pledges,
         current_annual_minor = d.current_annual_minor + excluded.current_annual_minor,
         current_supporters = d.current_supporters + excluded.current_supporters,
-        current_tier_supporters = d.current_tier_supporters + excluded.current_tier_supporters
+        current_tier_supporters = d.current_tier_supporters + excluded.current_tier_supporters,
+        failed = d.failed + excluded.failed,
+        recovered = d.recovered + excluded.recovered,
+        recovered_minor = d.recovered_minor + excluded.recovered_minor,
+        active_after_failure = d.active_after_failure + excluded.active_after_failure
 $$;
 
 -- Replaces the parts of these supporters by what follows from their pledges now. One
@@ -168,9 +223,11 @@ begin
     truncate ledger_part, ledger_day;
     insert into ledger_part select * from ledger_part_now;
     insert into ledger_day (day, tier_id, currency, billing_interval, started, ended, one_off_payments, one_off_minor,
-                            past_due, current_pledges, current_annual_minor, current_supporters, current_tier_supporters)
+                            past_due, current_pledges, current_annual_minor, current_supporters, current_tier_supporters,
+                            failed, recovered, recovered_minor, active_after_failure)
     select day, tier_id, currency, billing_interval, sum(started), sum(ended), sum(one_off_payments), sum(one_off_minor),
-           sum(past_due), sum(current_pledges), sum(current_annual_minor), sum(current_supporters), sum(current_tier_supporters)
+           sum(past_due), sum(current_pledges), sum(current_annual_minor), sum(current_supporters), sum(current_tier_supporters),
+           sum(failed), sum(recovered), sum(recovered_minor), sum(active_after_failure)
     from ledger_part
     group by day, tier_id, currency, billing_interval;
 end $$;
@@ -196,23 +253,26 @@ begin
     return null;
 end $$;
 
--- only payments of one-off pledges count
+-- payments of one-off pledges count, and those of pledges that ever failed
 create function ledger_summary_payment_changed() returns trigger language plpgsql as $$
 begin
     if tg_op = 'INSERT' then
         perform ledger_summary_refresh(array(
             select distinct pl.supporter_id from new_rows py join pledge pl on pl.id = py.pledge_id
-            where pl.kind = 'one_off'));
+            where pl.kind = 'one_off' or py.status = 'failed'
+               or exists (select 1 from payment f where f.pledge_id = pl.id and f.status = 'failed')));
     elsif tg_op = 'DELETE' then
         perform ledger_summary_refresh(array(
             select distinct pl.supporter_id from old_rows py join pledge pl on pl.id = py.pledge_id
-            where pl.kind = 'one_off'));
+            where pl.kind = 'one_off' or py.status = 'failed'
+               or exists (select 1 from payment f where f.pledge_id = pl.id and f.status = 'failed')));
     else
         perform ledger_summary_refresh(array(
             select distinct pl.supporter_id
             from new_rows n join old_rows o on o.id = n.id
             join pledge pl on pl.id in (n.pledge_id, o.pledge_id)
-            where pl.kind = 'one_off'
+            where (pl.kind = 'one_off' or n.status = 'failed' or o.status = 'failed'
+                   or exists (select 1 from payment f where f.pledge_id = pl.id and f.status = 'failed'))
               and (n.pledge_id, n.amount_minor, n.currency, n.status, n.refunded_minor, n.occurred_at)
                   is distinct from (o.pledge_id, o.amount_minor, o.currency, o.status, o.refunded_minor, o.occurred_at)));
     end if;

@@ -14,9 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import org.supporters.supporter.CancelReason;
 import org.supporters.supporter.EndedReason;
-import org.supporters.supporter.PaymentStatus;
 import org.supporters.supporter.PledgeKind;
-import org.supporters.supporter.PledgeStatus;
 
 /**
  * The dashboard's aggregates. The figures of now and of the last twelve months add up the
@@ -29,7 +27,8 @@ import org.supporters.supporter.PledgeStatus;
 class DashboardRepository {
 
 	/**
-	 * How long before a recovery its failure may be: longer than any provider retries.
+	 * How long before a recovery its failure may be: longer than any provider retries
+	 * (the summary's view, V22, says the same).
 	 */
 	static final Duration RECOVERY_LOOKBACK = Duration.ofDays(62);
 
@@ -122,48 +121,40 @@ class DashboardRepository {
 		return count("select coalesce(sum(past_due), 0)::bigint from ledger_day where past_due <> 0");
 	}
 
-	/** Pledges with a failed payment since the time given that are active again. */
+	/**
+	 * Pledges with a failed payment since the time given that are active again: the
+	 * summary's rows dated after that day, and that day's parts after that moment.
+	 */
 	long recoveredSince(Instant since) {
+		LocalDate day = LocalDate.ofInstant(since, ZoneOffset.UTC);
 		return count("""
-				select count(distinct py.pledge_id)
-				from payment py
-				-- a key lookup per recent failed payment, not a scan of every pledge
-				cross join lateral (select status from pledge pl where pl.id = py.pledge_id offset 0) pl
-				where py.status = '%s' and py.occurred_at >= ?::timestamptz and pl.status = '%s'
-				""".formatted(PaymentStatus.FAILED.code(), PledgeStatus.ACTIVE.code()), since);
+				select coalesce(sum(c.active_after_failure), 0)::bigint from (
+				  select active_after_failure from ledger_day where day > ?::date and active_after_failure <> 0
+				  union all
+				  select active_after_failure from ledger_part
+				  where last_failed_at >= ?::timestamptz and last_failed_at < ?::timestamptz) c
+				""", day, since, day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 	}
 
 	/** Recurring pledges with a failed payment in the month. */
 	long failedRenewals(YearMonth month) {
-		return count("""
-				select count(distinct py.pledge_id) from payment py
-				where py.status = '%s' and py.occurred_at >= ?::timestamptz and py.occurred_at < ?::timestamptz
-				""".formatted(PaymentStatus.FAILED.code()), start(month), start(month.plusMonths(1)));
+		return count("select coalesce(sum(failed), 0)::bigint from ledger_day where day >= ?::date and day < ?::date"
+				+ " and failed <> 0", month.atDay(1), month.plusMonths(1).atDay(1));
 	}
 
 	/**
-	 * Payments in the month that took money right after a failed one of the same pledge:
-	 * the pledges they recovered, and the amount, per currency. It starts from the failed
-	 * payments (a partial index; few beside all payments) of the month and the
-	 * {@link #RECOVERY_LOOKBACK} before it: no provider retries longer.
+	 * Payments in the month that took money right after a failed one of the same pledge
+	 * (failed at most {@link #RECOVERY_LOOKBACK} before the month): the pledges they
+	 * recovered, and the amount, per currency.
 	 */
 	List<Recovery> recoveries(YearMonth month) {
-		OffsetDateTime start = start(month);
-		return this.db
-			.fetch("""
-					select paid.currency, count(distinct paid.pledge_id), sum(paid.amount_minor)
-					from payment failed
-					cross join lateral (
-					    select py.pledge_id, py.currency, py.amount_minor, py.status, py.occurred_at from payment py
-					    where py.pledge_id = failed.pledge_id and py.occurred_at > failed.occurred_at
-					    order by py.occurred_at limit 1) paid
-					where failed.status = '%1$s' and failed.occurred_at >= ?::timestamptz and failed.occurred_at < ?::timestamptz
-					  and paid.status <> '%1$s' and paid.occurred_at >= ?::timestamptz and paid.occurred_at < ?::timestamptz
-					group by paid.currency
-					order by paid.currency
-					"""
-				.formatted(PaymentStatus.FAILED.code()), start.minus(RECOVERY_LOOKBACK), start(month.plusMonths(1)),
-					start, start(month.plusMonths(1)))
+		return this.db.fetch("""
+				select currency, sum(recovered)::bigint, sum(recovered_minor)::bigint from ledger_day
+				where day >= ?::date and day < ?::date and recovered <> 0
+				group by currency
+				having sum(recovered) > 0
+				order by currency
+				""", month.atDay(1), month.plusMonths(1).atDay(1))
 			.map((row) -> new Recovery(row.get(0, String.class).trim(), row.get(1, Long.class),
 					row.get(2, Long.class)));
 	}

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from pledges and payments after a random history told to the ledger (pledges in three
  * currencies and two intervals at three tiers and own amounts, renewals, failed renewals
  * and retries, recoveries, cancels, ends, refunds, one-offs); and the dashboard's figures
- * read from it equal the same figures counted from the pledges by the rule of a current
- * supporter, now and as time alone passes (periods and grace running out).
+ * read from it equal the same figures counted from the pledges and payments as the
+ * dashboard counted them before, now and as time alone passes (periods and grace running
+ * out).
  */
 class DashboardSummaryTests extends IntegrationTest {
 
@@ -85,8 +86,6 @@ class DashboardSummaryTests extends IntegrationTest {
 		Instant now = this.clock.instant();
 		history(random, now, "summary-" + UUID.randomUUID().toString().substring(0, 8));
 
-		System.out.println("DEBUG " + this.jdbc.queryForList(
-				"select status, next_retry_at is not null as retry, count(*) from pledge p join supporter s on s.id = p.supporter_id where s.email like 'summary-%' group by 1, 2"));
 		assertThat(keptEqualsRebuilt()).as("kept rows against rebuilt ones, seed " + seed).isEmpty();
 		for (Duration later : List.of(Duration.ZERO, Duration.ofHours(7), Duration.ofDays(3), Duration.ofDays(9),
 				Duration.ofDays(33), Duration.ofDays(400))) {
@@ -229,7 +228,8 @@ class DashboardSummaryTests extends IntegrationTest {
 			this.summaries.rebuild();
 			String nonZero = """
 					(started, ended, one_off_payments, one_off_minor, past_due, current_pledges, current_annual_minor,
-					 current_supporters, current_tier_supporters) <> (0, 0, 0, 0, 0, 0, 0, 0, 0)""";
+					 current_supporters, current_tier_supporters, failed, recovered, recovered_minor,
+					 active_after_failure) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)""";
 			List<Map<String, Object>> differences = new ArrayList<>(this.jdbc.queryForList("""
 					(select 'kept' as side, * from kept_day where %1$s
 					 except all select 'kept', * from ledger_day where %1$s)
@@ -248,10 +248,13 @@ class DashboardSummaryTests extends IntegrationTest {
 
 	private Figures figures(Instant at) {
 		YearMonth first = YearMonth.from(at.atOffset(ZoneOffset.UTC)).minusMonths(Reports.MONTHS - 1);
-		return this.transaction.execute((status) -> new Figures(this.dashboard.activeSupporters(at),
-				this.dashboard.tierMix(at), this.dashboard.annualRecurringPerCurrency(at),
-				this.dashboard.newPerMonth(first), this.dashboard.churnedPerMonth(first),
-				this.dashboard.oneOffRevenuePerMonth(first), this.dashboard.failingNow()));
+		return this.transaction
+			.execute((status) -> new Figures(this.dashboard.activeSupporters(at), this.dashboard.tierMix(at),
+					this.dashboard.annualRecurringPerCurrency(at), this.dashboard.newPerMonth(first),
+					this.dashboard.churnedPerMonth(first), this.dashboard.oneOffRevenuePerMonth(first),
+					this.dashboard.failingNow(), this.dashboard.recoveredSince(at.minus(Duration.ofDays(30))),
+					this.dashboard.failedRenewals(YearMonth.from(at.atOffset(ZoneOffset.UTC))),
+					this.dashboard.recoveries(YearMonth.from(at.atOffset(ZoneOffset.UTC)))));
 	}
 
 	/**
@@ -265,6 +268,9 @@ class DashboardSummaryTests extends IntegrationTest {
 			.atStartOfDay()
 			.toInstant(ZoneOffset.UTC));
 		String current = this.current.sql("p");
+		YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
+		Timestamp monthStart = Timestamp.from(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+		Timestamp monthEnd = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 		return new Figures(
 				this.jdbc.queryForObject("select count(distinct p.supporter_id) from pledge p where " + current,
 						Long.class, now),
@@ -301,7 +307,26 @@ class DashboardSummaryTests extends IntegrationTest {
 								row.getLong(3)),
 						start),
 				this.jdbc.queryForObject("select count(*) from pledge where kind = 'recurring' and status = 'past_due'",
-						Long.class));
+						Long.class),
+				this.jdbc.queryForObject("""
+						select count(distinct py.pledge_id) from payment py join pledge pl on pl.id = py.pledge_id
+						where py.status = 'failed' and py.occurred_at >= ? and pl.status = 'active'
+						""", Long.class, Timestamp.from(at.minus(Duration.ofDays(30)))), this.jdbc.queryForObject("""
+						select count(distinct pledge_id) from payment
+						where status = 'failed' and occurred_at >= ? and occurred_at < ?
+						""", Long.class, monthStart, monthEnd), this.jdbc.query("""
+						select paid.currency, count(distinct paid.pledge_id), sum(paid.amount_minor)
+						from payment failed
+						cross join lateral (
+						    select py.pledge_id, py.currency, py.amount_minor, py.status, py.occurred_at from payment py
+						    where py.pledge_id = failed.pledge_id and py.occurred_at > failed.occurred_at
+						    order by py.occurred_at limit 1) paid
+						where failed.status = 'failed' and failed.occurred_at >= ?::timestamptz - interval '62 days'
+						  and failed.occurred_at < ? and paid.status <> 'failed'
+						  and paid.occurred_at >= ? and paid.occurred_at < ?
+						group by paid.currency order by paid.currency
+						""", (row, n) -> new DashboardRepository.Recovery(row.getString(1).trim(), row.getLong(2),
+						row.getLong(3)), monthStart, monthEnd, monthStart, monthEnd));
 	}
 
 	private List<DashboardRepository.MonthCount> months(String sql, Timestamp start) {
@@ -317,7 +342,8 @@ class DashboardSummaryTests extends IntegrationTest {
 
 	record Figures(long active, List<Dashboard.TierCount> tiers, List<DashboardRepository.AnnualRecurring> recurring,
 			List<DashboardRepository.MonthCount> joined, List<DashboardRepository.MonthCount> churned,
-			List<DashboardRepository.MonthAmount> oneOff, long failing) {
+			List<DashboardRepository.MonthAmount> oneOff, long failing, long recovered, long failedRenewals,
+			List<DashboardRepository.Recovery> recoveries) {
 
 		Figures {
 			joined = joined.stream().sorted((a, b) -> a.month().compareTo(b.month())).toList();

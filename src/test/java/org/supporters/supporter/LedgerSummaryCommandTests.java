@@ -46,10 +46,11 @@ class LedgerSummaryCommandTests extends IntegrationTest {
 		return String.join("\n", this.jdbc.queryForList("""
 				select concat_ws(' ', day, tier_id, currency, billing_interval, started, ended, one_off_payments,
 				                 one_off_minor, past_due, current_pledges, current_annual_minor, current_supporters,
-				                 current_tier_supporters)
+				                 current_tier_supporters, failed, recovered, recovered_minor, active_after_failure)
 				from ledger_day
 				where (started, ended, one_off_payments, one_off_minor, past_due, current_pledges, current_annual_minor,
-				       current_supporters, current_tier_supporters) <> (0, 0, 0, 0, 0, 0, 0, 0, 0)
+				       current_supporters, current_tier_supporters, failed, recovered, recovered_minor,
+				       active_after_failure) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 				order by day, tier_id nulls first, currency, billing_interval nulls first
 				""", String.class));
 	}
