@@ -30,7 +30,9 @@ class TableOwnershipTests {
 	/** Each module and the tables it owns, by jOOQ's class names. */
 	static final Map<String, Set<String>> OWNED = Map.ofEntries(
 			Map.entry("catalog", Set.of("Tier", "TierPrice", "CatalogCurrency", "Benefit")),
-			Map.entry("supporter", Set.of("Supporter", "Pledge", "Payment", "SupporterOrigin")),
+			Map.entry("supporter",
+					Set.of("Supporter", "Pledge", "Payment", "SupporterOrigin", "LedgerSummaryRule", "LedgerDay",
+							"LedgerPart", "LedgerPartNow")),
 			Map.entry("membership", Set.of("Comp", "ApiKey", "MembershipSigningKey")),
 			Map.entry("payment",
 					Set.of("ProviderEvent", "SandboxSession", "SandboxSubscription", "SandboxClock", "SandboxPayment",
@@ -48,8 +50,9 @@ class TableOwnershipTests {
 	/** Read models: tables a module reads though another owns them. */
 	static final Map<String, Set<String>> ALSO_READS = Map.of(
 			// the dashboard's aggregates, the supporter list and its exports, and the
-			// provider events that mention a supporter
-			"report", Set.of("Supporter", "Pledge", "Payment", "Tier", "ProviderEvent"),
+			// provider events that mention a supporter; the ledger's summary for the
+			// dashboard
+			"report", Set.of("Supporter", "Pledge", "Payment", "Tier", "ProviderEvent", "LedgerDay", "LedgerPart"),
 			// the gauges: what waits in the inbox and the mail outbox, payments per
 			// currency
 			"metrics", Set.of("ProviderEvent", "MailOutbox", "Payment"));

@@ -62,6 +62,11 @@ public class CurrentSupporters {
 		return paidAt.plus(this.contributorPeriod);
 	}
 
+	/** How long a past-due pledge counts after its period end at least. */
+	Duration grace() {
+		return this.grace;
+	}
+
 	/** How long a one-off contribution gives its benefits. */
 	public Duration contributorPeriod() {
 		return this.contributorPeriod;

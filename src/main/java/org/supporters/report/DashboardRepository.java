@@ -2,6 +2,7 @@ package org.supporters.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -11,49 +12,61 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-import org.supporters.membership.CurrentSupporters;
 import org.supporters.supporter.CancelReason;
 import org.supporters.supporter.EndedReason;
-import org.supporters.supporter.PaymentStatus;
 import org.supporters.supporter.PledgeKind;
-import org.supporters.supporter.PledgeStatus;
 
 /**
- * The dashboard's aggregates, each one query that an index of V6 answers (see README,
- * "Staff reports").
+ * The dashboard's aggregates. The figures of now and of the last twelve months add up the
+ * ledger's summary (tables {@code ledger_day} and {@code ledger_part}, kept by the ledger
+ * in the transaction of each change), so they take as long for a million supporters as
+ * for a thousand; this month's churn counts the month's failed payments, cancels and
+ * ends, each one query that an index of V6 answers (see README, "Staff reports").
  */
 @Repository
 class DashboardRepository {
 
 	/**
-	 * How long before a recovery its failure may be: longer than any provider retries.
+	 * How long before a recovery its failure may be: longer than any provider retries
+	 * (the summary's view, V22, says the same).
 	 */
 	static final Duration RECOVERY_LOOKBACK = Duration.ofDays(62);
 
+	/**
+	 * The ledger's summary of the recurring pledges that count now, as a table {@code c}
+	 * with three bindings (today, now and tomorrow's start, in UTC): the rows dated after
+	 * today, and today's parts that count until later today. Which pledges count is
+	 * membership's rule ({@code CurrentSupporters}), which the summary keeps.
+	 */
+	private static final String CURRENT = """
+			(select tier_id, currency, current_pledges, current_annual_minor, current_supporters, current_tier_supporters
+			 from ledger_day where day > ?::date
+			 union all
+			 select tier_id, currency, current_pledges, current_annual_minor, current_supporters, current_tier_supporters
+			 from ledger_part where current_until > ?::timestamptz and current_until < ?::timestamptz) c""";
+
 	private final DSLContext db;
 
-	/** Which pledges count now: the same rule as membership's. */
-	private final CurrentSupporters current;
-
-	DashboardRepository(DSLContext db, CurrentSupporters current) {
+	DashboardRepository(DSLContext db) {
 		this.db = db;
-		this.current = current;
 	}
 
 	/** Supporters with a current recurring pledge. */
 	long activeSupporters(Instant now) {
-		return count("select count(distinct p.supporter_id) from pledge p where " + this.current.sql("p"), now);
+		return this.db
+			.fetchSingle("select coalesce(sum(c.current_supporters), 0)::bigint from " + CURRENT, current(now))
+			.get(0, Long.class);
 	}
 
 	/** Active supporters per tier in display order, own amounts last (tier name null). */
 	List<Dashboard.TierCount> tierMix(Instant now) {
 		return this.db.fetch("""
-				select t.name, count(distinct p.supporter_id) as supporters
-				from pledge p left join tier t on t.id = p.tier_id
-				where %s
-				group by t.id, t.name, t.position
-				order by t.position nulls last, t.id
-				""".formatted(this.current.sql("p")), now)
+				select t.name, sum(c.current_tier_supporters)::bigint as supporters
+				from %s left join tier t on t.id = c.tier_id
+				group by c.tier_id, t.name, t.position
+				having sum(c.current_tier_supporters) > 0
+				order by t.position nulls last, c.tier_id
+				""".formatted(CURRENT), current(now))
 			.map((row) -> new Dashboard.TierCount(row.get(0, String.class), row.get(1, Long.class)));
 	}
 
@@ -62,109 +75,86 @@ class DashboardRepository {
 	 * counts twelve times, a yearly one once (MRR is this over twelve).
 	 */
 	List<AnnualRecurring> annualRecurringPerCurrency(Instant now) {
-		return this.db
-			.fetch("""
-					select p.currency,
-					       sum(case p.billing_interval when 'month' then p.amount_minor * 12 else p.amount_minor end) as annual,
-					       count(*) as pledges
-					from pledge p
-					where %s
-					group by p.currency
-					order by p.currency
-					"""
-				.formatted(this.current.sql("p")), now)
+		return this.db.fetch("""
+				select c.currency, sum(c.current_annual_minor)::bigint, sum(c.current_pledges)::bigint
+				from %s
+				group by c.currency
+				having sum(c.current_pledges) > 0
+				order by c.currency
+				""".formatted(CURRENT), current(now))
 			.map((row) -> new AnnualRecurring(row.get(0, String.class).trim(), row.get(1, Long.class),
 					row.get(2, Long.class)));
 	}
 
-	/** New recurring supporters per month (UTC) since the month given. */
+	/**
+	 * New recurring supporters per month (UTC) since the month given: those whose first
+	 * recurring pledge of the month started then.
+	 */
 	List<MonthCount> newPerMonth(YearMonth from) {
-		return monthCounts("""
-				select date_trunc('month', created_at at time zone 'UTC') as month, count(distinct supporter_id)
-				from pledge
-				where kind = 'recurring' and created_at >= ?::timestamptz
-				group by 1
-				""", from);
+		return monthCounts("started", from);
 	}
 
-	/** Recurring pledges that ended per month (UTC): canceled, failed or refunded. */
+	/**
+	 * Supporters with a recurring pledge that ended per month (UTC): canceled, failed or
+	 * refunded.
+	 */
 	List<MonthCount> churnedPerMonth(YearMonth from) {
-		return monthCounts("""
-				select date_trunc('month', ended_at at time zone 'UTC') as month, count(distinct supporter_id)
-				from pledge
-				where kind = 'recurring' and ended_at is not null and ended_at >= ?::timestamptz
-				group by 1
-				""", from);
+		return monthCounts("ended", from);
 	}
 
 	/** One-off revenue kept (paid less refunded) per month and currency. */
 	List<MonthAmount> oneOffRevenuePerMonth(YearMonth from) {
-		OffsetDateTime start = start(from);
-		return this.db
-			.fetch("""
-					select date_trunc('month', py.occurred_at at time zone 'UTC') as month, py.currency,
-					       sum(py.amount_minor - py.refunded_minor)
-					from pledge pl
-					-- offset 0 keeps this a lookup per one-off pledge (index-only): a hash join over
-					-- every payment was 4 times slower on the seeded database (see README)
-					cross join lateral (select * from payment py where py.pledge_id = pl.id offset 0) py
-					where pl.kind = 'one_off' and pl.created_at >= ?::timestamptz - interval '1 day' and py.occurred_at >= ?::timestamptz
-					  and py.status in ('succeeded', 'partially_refunded', 'refunded', 'disputed')
-					group by 1, 2
-					order by 1, 2
-					""",
-					start, start)
+		return this.db.fetch("""
+				select date_trunc('month', day::timestamp), currency, sum(one_off_minor)::bigint
+				from ledger_day
+				where day >= ?::date and one_off_payments <> 0
+				group by 1, 2
+				having sum(one_off_payments) > 0
+				order by 1, 2
+				""", from.atDay(1))
 			.map((row) -> new MonthAmount(YearMonth.from(row.get(0, LocalDateTime.class)),
 					row.get(1, String.class).trim(), row.get(2, Long.class)));
 	}
 
+	/** Recurring pledges whose last renewal failed, while the provider retries. */
 	long failingNow() {
-		return count("select count(*) from pledge where kind = '%s' and status = '%s'"
-			.formatted(PledgeKind.RECURRING.code(), PledgeStatus.PAST_DUE.code()));
+		return count("select coalesce(sum(past_due), 0)::bigint from ledger_day where past_due <> 0");
 	}
 
-	/** Pledges with a failed payment since the time given that are active again. */
+	/**
+	 * Pledges with a failed payment since the time given that are active again: the
+	 * summary's rows dated after that day, and that day's parts after that moment.
+	 */
 	long recoveredSince(Instant since) {
+		LocalDate day = LocalDate.ofInstant(since, ZoneOffset.UTC);
 		return count("""
-				select count(distinct py.pledge_id)
-				from payment py
-				-- a key lookup per recent failed payment, not a scan of every pledge
-				cross join lateral (select status from pledge pl where pl.id = py.pledge_id offset 0) pl
-				where py.status = '%s' and py.occurred_at >= ?::timestamptz and pl.status = '%s'
-				""".formatted(PaymentStatus.FAILED.code(), PledgeStatus.ACTIVE.code()), since);
+				select coalesce(sum(c.active_after_failure), 0)::bigint from (
+				  select active_after_failure from ledger_day where day > ?::date and active_after_failure <> 0
+				  union all
+				  select active_after_failure from ledger_part
+				  where last_failed_at >= ?::timestamptz and last_failed_at < ?::timestamptz) c
+				""", day, since, day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 	}
 
 	/** Recurring pledges with a failed payment in the month. */
 	long failedRenewals(YearMonth month) {
-		return count("""
-				select count(distinct py.pledge_id) from payment py
-				where py.status = '%s' and py.occurred_at >= ?::timestamptz and py.occurred_at < ?::timestamptz
-				""".formatted(PaymentStatus.FAILED.code()), start(month), start(month.plusMonths(1)));
+		return count("select coalesce(sum(failed), 0)::bigint from ledger_day where day >= ?::date and day < ?::date"
+				+ " and failed <> 0", month.atDay(1), month.plusMonths(1).atDay(1));
 	}
 
 	/**
-	 * Payments in the month that took money right after a failed one of the same pledge:
-	 * the pledges they recovered, and the amount, per currency. It starts from the failed
-	 * payments (a partial index; few beside all payments) of the month and the
-	 * {@link #RECOVERY_LOOKBACK} before it: no provider retries longer.
+	 * Payments in the month that took money right after a failed one of the same pledge
+	 * (failed at most {@link #RECOVERY_LOOKBACK} before the month): the pledges they
+	 * recovered, and the amount, per currency.
 	 */
 	List<Recovery> recoveries(YearMonth month) {
-		OffsetDateTime start = start(month);
-		return this.db
-			.fetch("""
-					select paid.currency, count(distinct paid.pledge_id), sum(paid.amount_minor)
-					from payment failed
-					cross join lateral (
-					    select py.pledge_id, py.currency, py.amount_minor, py.status, py.occurred_at from payment py
-					    where py.pledge_id = failed.pledge_id and py.occurred_at > failed.occurred_at
-					    order by py.occurred_at limit 1) paid
-					where failed.status = '%1$s' and failed.occurred_at >= ?::timestamptz and failed.occurred_at < ?::timestamptz
-					  and paid.status <> '%1$s' and paid.occurred_at >= ?::timestamptz and paid.occurred_at < ?::timestamptz
-					group by paid.currency
-					order by paid.currency
-					"""
-				.formatted(PaymentStatus.FAILED.code()), start.minus(RECOVERY_LOOKBACK), start(month.plusMonths(1)),
-					start, start(month.plusMonths(1)))
+		return this.db.fetch("""
+				select currency, sum(recovered)::bigint, sum(recovered_minor)::bigint from ledger_day
+				where day >= ?::date and day < ?::date and recovered <> 0
+				group by currency
+				having sum(recovered) > 0
+				order by currency
+				""", month.atDay(1), month.plusMonths(1).atDay(1))
 			.map((row) -> new Recovery(row.get(0, String.class).trim(), row.get(1, Long.class),
 					row.get(2, Long.class)));
 	}
@@ -196,9 +186,21 @@ class DashboardRepository {
 		return this.db.fetchSingle(sql, bindings).get(0, Long.class);
 	}
 
-	private List<MonthCount> monthCounts(String sql, YearMonth from) {
-		return this.db.fetch(sql, start(from))
+	private List<MonthCount> monthCounts(String column, YearMonth from) {
+		return this.db.fetch("""
+				select date_trunc('month', day::timestamp), sum(%1$s)::bigint
+				from ledger_day
+				where day >= ?::date and %1$s <> 0
+				group by 1
+				having sum(%1$s) > 0
+				""".formatted(column), from.atDay(1))
 			.map((row) -> new MonthCount(YearMonth.from(row.get(0, LocalDateTime.class)), row.get(1, Long.class)));
+	}
+
+	/** The bindings of {@link #CURRENT} for the time given. */
+	private static Object[] current(Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		return new Object[] { today, now, today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) };
 	}
 
 	private static OffsetDateTime start(YearMonth month) {

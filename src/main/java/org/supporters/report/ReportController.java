@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,8 +52,11 @@ class ReportController {
 
 	private final CampaignHistory campaign;
 
+	private final MessageSource messages;
+
 	ReportController(Reports reports, SupporterPages supporters, Clock clock, SentMails sentMails,
-			CheckoutAttributions attributions, Supporters ledger, CampaignHistory campaign) {
+			CheckoutAttributions attributions, Supporters ledger, CampaignHistory campaign, MessageSource messages) {
+		this.messages = messages;
 		this.sentMails = sentMails;
 		this.attributions = attributions;
 		this.reports = reports;
@@ -81,7 +86,7 @@ class ReportController {
 			return "report/supporters";
 		}
 		SupporterPages.Page page = this.supporters.page(filter);
-		model.addAttribute("rows", page.rows());
+		model.addAttribute("rows", SupporterLine.of(page.rows(), this.messages, LocaleContextHolder.getLocale()));
 		model.addAttribute("nextCursor", page.nextCursor());
 		return "report/supporters";
 	}

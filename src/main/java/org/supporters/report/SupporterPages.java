@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
 import org.supporters.membership.MembershipService;
 import org.supporters.staff.AuditLog;
@@ -43,7 +42,7 @@ class SupporterPages {
 
 	private final MembershipService memberships;
 
-	private final Catalog catalog;
+	private final TierList tiers;
 
 	private final AuditLog audit;
 
@@ -52,12 +51,12 @@ class SupporterPages {
 	/** Now, for the filter of current supporters and the pledge each row shows. */
 	private final Clock clock;
 
-	SupporterPages(SupporterRepository supporters, Supporters ledger, MembershipService memberships, Catalog catalog,
+	SupporterPages(SupporterRepository supporters, Supporters ledger, MembershipService memberships, TierList tiers,
 			AuditLog audit, TransactionTemplate transaction, Clock clock) {
 		this.supporters = supporters;
 		this.ledger = ledger;
 		this.memberships = memberships;
-		this.catalog = catalog;
+		this.tiers = tiers;
 		this.audit = audit;
 		this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
 		this.readOnly.setReadOnly(true);
@@ -66,12 +65,12 @@ class SupporterPages {
 
 	/** The tiers offered now, for the filter's choices. */
 	List<Tier> tiers() {
-		return this.catalog.activeTiers();
+		return this.tiers.active();
 	}
 
 	/** A retired tier's slug is a valid filter too: its pledges go on. */
 	Map<String, String> errors(SupporterFilter filter) {
-		return filter.errors((slug) -> this.catalog.tier(slug).isPresent());
+		return filter.errors((slug) -> this.tiers.bySlug(slug).isPresent());
 	}
 
 	/** A page of at most {@link #PAGE_SIZE} rows, and the cursor of the next one. */
@@ -158,7 +157,7 @@ class SupporterPages {
 	}
 
 	private String tierName(Long tierId) {
-		return (tierId != null) ? this.catalog.tier(tierId).map(Tier::name).orElse(null) : null;
+		return (tierId != null) ? this.tiers.byId(tierId).map(Tier::name).orElse(null) : null;
 	}
 
 	private static List<SupporterDetail.ProviderLink> providerLinks(SupporterDetail.Supporter supporter,
@@ -197,7 +196,7 @@ class SupporterPages {
 	}
 
 	private Long tierId(SupporterFilter filter) {
-		return (filter.tier() != null) ? this.catalog.tier(filter.tier()).map(Tier::id).orElse(null) : null;
+		return (filter.tier() != null) ? this.tiers.bySlug(filter.tier()).map(Tier::id).orElse(null) : null;
 	}
 
 	record Page(List<SupporterRow> rows, String nextCursor) {

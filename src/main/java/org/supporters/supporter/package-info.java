@@ -11,6 +11,9 @@
  * {@link org.supporters.supporter.PledgeRecovered},
  * {@link org.supporters.supporter.PledgeCanceled},
  * {@link org.supporters.supporter.PledgeEnded},
- * {@link org.supporters.supporter.PaymentRefunded}.
+ * {@link org.supporters.supporter.PaymentRefunded}. The dashboard's summary (tables
+ * {@code ledger_day}, {@code ledger_part}) is kept by the schema's triggers in the
+ * transaction of each change and rebuilt by
+ * {@link org.supporters.supporter.LedgerSummaries}.
  */
 package org.supporters.supporter;
