@@ -157,7 +157,8 @@ class LifecycleMailTests extends IntegrationTest {
 		this.jdbc.update("""
 				update sandbox_subscription set fails_renewals = true
 				where session_id in (select id from sandbox_session where email = ?)""", email);
-		// past the failing renewal, and before its first retry three days later; counted from
+		// past the failing renewal, and before its first retry three days later; counted
+		// from
 		// the period's end, since other tests move the shared sandbox clock by any amount
 		Instant renewal = pledgeRow(email).get("current_period_end");
 		advance((int) Duration.between(this.clock.instant(), renewal).toDays() + 1);
