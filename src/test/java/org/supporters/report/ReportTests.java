@@ -1,7 +1,7 @@
 package org.supporters.report;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,10 @@ class ReportTests extends IntegrationTest {
 	@Autowired
 	MembershipService memberships;
 
+	/** The service's clock: other tests move the sandbox's ahead of the wall clock. */
+	@Autowired
+	Clock clock;
+
 	@Test
 	void aNewSupporterCountsOnTheDashboardAtOnce() {
 		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -73,7 +78,7 @@ class ReportTests extends IntegrationTest {
 		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		this.inbox.applyDue();
 		long before = figure(staff.get("/staff").body(), "active-supporters");
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = now();
 		UUID inGrace = supporter(unique("grace"), null, now);
 		pastDue(inGrace, now.minusDays(2));
 		UUID pastGrace = supporter(unique("lapsed"), null, now);
@@ -94,7 +99,7 @@ class ReportTests extends IntegrationTest {
 		this.inbox.applyDue();
 		long before = figure(staff.get("/staff").body(), "active-supporters");
 		String prefix = "current-" + UUID.randomUUID().toString().substring(0, 8);
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = now();
 		UUID active = supporter(prefix + "-active@example.com", null, now);
 		pledge(active, "recurring", "month", "active", "sandbox");
 		UUID inGrace = supporter(prefix + "-grace@example.com", null, now);
@@ -119,9 +124,9 @@ class ReportTests extends IntegrationTest {
 		long independent = this.db.fetchSingle("""
 				select count(distinct supporter_id) from pledge
 				where kind = 'recurring'
-				  and ((status = 'active' and current_period_end > now())
-				    or (status = 'past_due' and current_period_end + interval '7 days' > now()))
-				""").get(0, Long.class);
+				  and ((status = 'active' and current_period_end > {0})
+				    or (status = 'past_due' and current_period_end + interval '7 days' > {0}))
+				""", DSL.val(now())).get(0, Long.class);
 
 		assertThat(counted).as("active, in grace and the one with a pledge that counts").isEqualTo(before + 3);
 		assertThat(dashboard).contains("href=\"/staff/supporters?status=current\"");
@@ -167,9 +172,9 @@ class ReportTests extends IntegrationTest {
 			.set(PLEDGE.PROVIDER, Provider.SANDBOX)
 			.set(PLEDGE.PROVIDER_REF, "test_" + UUID.randomUUID())
 			.set(PLEDGE.CURRENT_PERIOD_END, periodEnd.toInstant())
-			.set(PLEDGE.ENDED_AT, ended ? Instant.now() : null)
+			.set(PLEDGE.ENDED_AT, ended ? this.clock.instant() : null)
 			.set(PLEDGE.ENDED_REASON, ended ? EndedReason.CANCELED : null)
-			.set(PLEDGE.PROVIDER_STATE_AT, ended ? Instant.now() : periodEnd.toInstant())
+			.set(PLEDGE.PROVIDER_STATE_AT, ended ? this.clock.instant() : periodEnd.toInstant())
 			.execute();
 	}
 
@@ -181,7 +186,7 @@ class ReportTests extends IntegrationTest {
 	@Test
 	void searchFindsASupporterByTheStartOfTheirEmailOrName() {
 		String prefix = "find-" + UUID.randomUUID().toString().substring(0, 8);
-		supporter(prefix + "@example.com", "Zebedee " + prefix, OffsetDateTime.now(ZoneOffset.UTC));
+		supporter(prefix + "@example.com", "Zebedee " + prefix, now());
 		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 
 		assertThat(emails(staff.get("/staff/supporters?q=" + prefix.toUpperCase()).body()))
@@ -194,7 +199,7 @@ class ReportTests extends IntegrationTest {
 	@Test
 	void keysetPagesWalkEverySupporterOnceInOrder() {
 		String prefix = "page-" + UUID.randomUUID().toString().substring(0, 8);
-		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(200);
+		OffsetDateTime start = now().minusDays(200);
 		List<String> expected = new ArrayList<>();
 		for (int i = 0; i < 120; i++) {
 			String email = prefix + "-" + i + "@example.com";
@@ -267,7 +272,7 @@ class ReportTests extends IntegrationTest {
 	@Test
 	void filtersNarrowTheListByPledge() {
 		String prefix = "filter-" + UUID.randomUUID().toString().substring(0, 8);
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = now();
 		UUID monthly = supporter(prefix + "-monthly@example.com", null, now.minusDays(3));
 		pledge(monthly, "recurring", "month", "active", "stripe");
 		UUID yearly = supporter(prefix + "-yearly@example.com", null, now.minusDays(40));
@@ -292,10 +297,9 @@ class ReportTests extends IntegrationTest {
 	@Test
 	void htmlInANameOrEmailIsShownAsTextAndFormulasAreDefusedInTheCsv() {
 		String prefix = "xss-" + UUID.randomUUID().toString().substring(0, 8);
-		UUID id = supporter(prefix + "<b>@example.com", "<script>alert('x')</script>",
-				OffsetDateTime.now(ZoneOffset.UTC));
+		UUID id = supporter(prefix + "<b>@example.com", "<script>alert('x')</script>", now());
 		String formula = prefix + "-f@example.com";
-		supporter(formula, "=HYPERLINK(\"http://evil.example\",\"click\")", OffsetDateTime.now(ZoneOffset.UTC));
+		supporter(formula, "=HYPERLINK(\"http://evil.example\",\"click\")", now());
 		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 
 		String list = staff.get("/staff/supporters?q=" + prefix).body();
@@ -316,9 +320,9 @@ class ReportTests extends IntegrationTest {
 	@Test
 	void theSupporterCsvHasTheFilteredListAndTheExportIsAudited() {
 		String prefix = "csv-" + UUID.randomUUID().toString().substring(0, 8);
-		UUID a = supporter(prefix + "-a@example.com", "Ann", OffsetDateTime.now(ZoneOffset.UTC));
+		UUID a = supporter(prefix + "-a@example.com", "Ann", now());
 		pledge(a, "recurring", "month", "active", "sandbox");
-		supporter(prefix + "-b@example.com", "Bo", OffsetDateTime.now(ZoneOffset.UTC));
+		supporter(prefix + "-b@example.com", "Bo", now());
 		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 
 		HttpResponse<String> csv = staff.get("/staff/supporters/export.csv?q=" + prefix + "&status=active");
@@ -347,7 +351,7 @@ class ReportTests extends IntegrationTest {
 		String email = unique("paycsv");
 		paid(Map.of("frequency", "monthly", "option", "tier:friend", "email", email));
 		StaffMember staff = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
-		String today = OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().toString();
+		String today = now().toLocalDate().toString();
 
 		String csv = staff.get("/staff/payments/export.csv?from=" + today).body();
 
@@ -376,10 +380,10 @@ class ReportTests extends IntegrationTest {
 
 	@Test
 	void anAdminGrantsAndRevokesACompAndItIsAudited() {
-		UUID id = supporter(unique("comp"), null, OffsetDateTime.now(ZoneOffset.UTC));
+		UUID id = supporter(unique("comp"), null, now());
 		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		String page = "/staff/supporters/" + id;
-		String until = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).toLocalDate().toString();
+		String until = now().plusDays(30).toLocalDate().toString();
 
 		HttpResponse<String> invalid = admin.postForm(page, "/staff/admin/supporters/" + id + "/comps",
 				Map.of("tier", "nope", "validUntil", "2001-01-01", "reason", " "));
@@ -396,7 +400,7 @@ class ReportTests extends IntegrationTest {
 
 		Matcher revoke = Pattern.compile("action=\"(/staff/admin/supporters/[^\"]+/revoke)\"").matcher(withComp);
 		assertThat(revoke.find()).isTrue();
-		UUID other = supporter(unique("other"), null, OffsetDateTime.now(ZoneOffset.UTC));
+		UUID other = supporter(unique("other"), null, now());
 		String throughAnotherSupporter = revoke.group(1).replace(id.toString(), other.toString());
 		assertThat(admin.postForm(page, throughAnotherSupporter, Map.of()).statusCode())
 			.as("a comp is revoked only through its own supporter")
@@ -426,7 +430,7 @@ class ReportTests extends IntegrationTest {
 	}
 
 	private void pledge(UUID supporterId, String kind, String interval, String status, String provider) {
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = now();
 		UUID pledge = this.db.insertInto(PLEDGE)
 			.set(PLEDGE.SUPPORTER_ID, supporterId)
 			.set(PLEDGE.KIND, PledgeKind.of(kind))
@@ -466,6 +470,10 @@ class ReportTests extends IntegrationTest {
 		Matcher matcher = Pattern.compile("id=\"" + id + "\">([0-9,]+)<").matcher(page);
 		assertThat(matcher.find()).as("figure " + id).isTrue();
 		return Long.parseLong(matcher.group(1).replace(",", ""));
+	}
+
+	private OffsetDateTime now() {
+		return OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 	}
 
 	private static String unique(String what) {
