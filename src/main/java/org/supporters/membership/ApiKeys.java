@@ -23,7 +23,7 @@ import org.supporters.staff.AuditLog;
  * Keys for site servers on the members API. A key is shown once, when made; only its
  * SHA-256 is stored (it has 256 random bits, so no slow hash is needed).
  * <p>
- * Each instance remembers the live keys it looked up, for at most
+ * Each instance remembers the live keys it looked up twice in a row, for at most
  * {@link MembershipCache#TIME_TO_LIVE}; any change to a key's row (a revocation, its last
  * use noted) is announced by a trigger ({@code NOTIFY api_key_changed}) and every
  * instance forgets the key at once ({@link ChangeNotices}). Wrong keys are never
@@ -118,20 +118,27 @@ public class ApiKeys {
 		String id = Base64.getEncoder().encodeToString(hash);
 		Known remembered = this.known.get(id);
 		long nanos = System.nanoTime();
-		if (remembered == null || nanos - remembered.lookedUpAt() >= MembershipCache.TIME_TO_LIVE.toNanos()) {
+		if (remembered == null || !remembered.answers()
+				|| nanos - remembered.lookedUpAt() >= MembershipCache.TIME_TO_LIVE.toNanos()) {
 			long version = this.notices.version();
 			Optional<ApiKeyRepository.LiveKey> live = this.repository.findLive(hash);
 			if (live.isEmpty()) {
 				this.known.remove(id);
 				return false;
 			}
-			remembered = new Known(live.get().id(), live.get().lastUsedAt(), nanos);
+			Instant lastUsedAt = live.get().lastUsedAt();
+			// when a use is next worth noting, timed on this machine's monotonic clock
+			long noteAt = (lastUsedAt != null)
+					? nanos + Duration.between(this.clock.instant(), lastUsedAt.plus(LAST_USE_PRECISION)).toNanos()
+					: nanos;
+			// answered from memory from the second look-up on: a key in steady use, whose
+			// row (and last use) this instance has read twice
+			remembered = new Known(live.get().id(), noteAt, nanos, remembered != null);
 			remember(id, remembered, version);
 		}
-		Instant now = this.clock.instant();
-		if (remembered.lastUsedAt() == null || !remembered.lastUsedAt().isAfter(now.minus(LAST_USE_PRECISION))) {
+		if (nanos - remembered.noteAt() >= 0) {
 			// the row's trigger makes every instance look the key up again
-			this.repository.markUsed(remembered.id(), now);
+			this.repository.markUsed(remembered.id(), this.clock.instant());
 			this.known.remove(id, remembered);
 		}
 		return true;
@@ -164,7 +171,13 @@ public class ApiKeys {
 		}
 	}
 
-	private record Known(UUID id, Instant lastUsedAt, long lookedUpAt) {
+	/**
+	 * A live key as this instance looked it up.
+	 *
+	 * @param noteAt when a use is next noted, on {@link System#nanoTime()}
+	 * @param answers whether it answers without a look-up
+	 */
+	private record Known(UUID id, long noteAt, long lookedUpAt, boolean answers) {
 	}
 
 	/** A new key with its secret, to show once. */

@@ -63,14 +63,17 @@ class MembershipCache {
 
 	/**
 	 * The membership a token confirmed on this instance stands for, while it is neither
-	 * past half its life nor older than {@link #TIME_TO_LIVE}; {@code null} otherwise.
+	 * past half its life nor derived longer than {@link #TIME_TO_LIVE} ago; {@code null}
+	 * otherwise. Timed on this machine's monotonic clock, without asking the service's
+	 * clock: a sandbox clock moved ahead reaches the answer within the same
+	 * {@link #TIME_TO_LIVE} as it reaches the cached membership.
 	 */
-	Membership answerFor(String token, Instant now) {
+	Membership answerFor(String token) {
 		Answer answer = this.answers.get(token);
 		if (answer == null) {
 			return null;
 		}
-		if (!now.isBefore(answer.usableUntil()) || System.nanoTime() - answer.derivedAt() >= TIME_TO_LIVE.toNanos()) {
+		if (System.nanoTime() - answer.usableUntil() >= 0) {
 			this.answers.remove(token, answer);
 			return null;
 		}
@@ -84,19 +87,21 @@ class MembershipCache {
 
 	/**
 	 * Remembers that this token, sent with the reader's session, stands for this
-	 * membership until {@code usableUntil}, unless something changed since
-	 * {@code version}.
+	 * membership until {@code usableUntil} (at the latest), unless something changed
+	 * since {@code version}.
 	 */
-	void confirm(String token, UUID supporterId, Derived membership, Instant usableUntil, long version) {
+	void confirm(String token, UUID supporterId, Derived membership, Instant usableUntil, Instant now, long version) {
+		long nanos = System.nanoTime();
 		if (this.answers.size() >= REMEMBERED_TOKENS) {
 			// stale answers go first; if every one is live, start afresh
-			long now = System.nanoTime();
-			this.answers.values().removeIf((answer) -> now - answer.derivedAt() >= TIME_TO_LIVE.toNanos());
+			this.answers.values().removeIf((answer) -> nanos - answer.usableUntil() >= 0);
 			if (this.answers.size() >= REMEMBERED_TOKENS) {
 				this.answers.clear();
 			}
 		}
-		Answer answer = new Answer(supporterId, membership.membership(), membership.at(), usableUntil);
+		long left = Math.min(Duration.between(now, usableUntil).toNanos(),
+				TIME_TO_LIVE.toNanos() - (nanos - membership.at()));
+		Answer answer = new Answer(supporterId, membership.membership(), nanos + left);
 		this.answers.put(token, answer);
 		if (!this.notices.unchangedSince(version)) {
 			this.answers.remove(token, answer);
@@ -142,7 +147,10 @@ class MembershipCache {
 	record Derived(Membership membership, long at) {
 	}
 
-	private record Answer(UUID supporterId, Membership membership, long derivedAt, Instant usableUntil) {
+	/**
+	 * @param usableUntil until when, on {@link System#nanoTime()}
+	 */
+	private record Answer(UUID supporterId, Membership membership, long usableUntil) {
 	}
 
 }

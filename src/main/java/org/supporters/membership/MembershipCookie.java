@@ -54,7 +54,7 @@ public class MembershipCookie {
 	Membership answer(HttpServletRequest request, HttpServletResponse response) {
 		Optional<String> token = value(request);
 		if (token.isPresent()) {
-			Membership known = this.memberships.answerFor(token.get(), this.clock.instant());
+			Membership known = this.memberships.answerFor(token.get());
 			if (known != null) {
 				return known;
 			}
@@ -88,12 +88,12 @@ public class MembershipCookie {
 		Optional<MembershipTokens.TokenClaims> fitting = current.flatMap((token) -> this.tokens.verify(token, now))
 			.filter((claims) -> claims.stillFits(supporterId, membership, now));
 		if (fitting.isPresent()) {
-			this.memberships.confirm(current.get(), supporterId, derived, fitting.get().halfLife(), version);
+			this.memberships.confirm(current.get(), supporterId, derived, fitting.get().halfLife(), now, version);
 			return membership;
 		}
 		this.tokens.issue(supporterId, membership, now).ifPresentOrElse((issued) -> {
 			set(response, issued.token(), Duration.between(now, issued.expiresAt()));
-			this.memberships.confirm(issued.token(), supporterId, derived, issued.halfLife(), version);
+			this.memberships.confirm(issued.token(), supporterId, derived, issued.halfLife(), now, version);
 		}, () -> clear(response));
 		return membership;
 	}

@@ -107,8 +107,10 @@ class TwoInstancesTests extends IntegrationTest {
 	void anApiKeyRevokedOnOneInstanceStopsOnTheOtherWithinASecond() {
 		ApiKeys.CreatedKey key = this.apiKeys.create("Two instances", null);
 		String path = "/api/v1/members/" + UUID.randomUUID();
-		assertThat(apiOnTheOther(path, key.secret()).statusCode()).isEqualTo(200);
-		assertThat(apiOnTheOther(path, key.secret()).statusCode()).as("remembered").isEqualTo(200);
+		for (int i = 0; i < 3; i++) {
+			// looked up, then remembered by the other instance
+			assertThat(apiOnTheOther(path, key.secret()).statusCode()).isEqualTo(200);
+		}
 
 		assertThat(this.apiKeys.revoke(key.id())).isTrue();
 
