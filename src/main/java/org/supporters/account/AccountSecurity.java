@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -47,7 +46,9 @@ class AccountSecurity {
 			.cors((cors) -> cors.configurationSource(membershipCors(properties)))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			// no session management filter: it would read the session on every request to
+			// check that it is still valid
+			.sessionManagement((sessions) -> sessions.disable())
 			.anonymous((anonymous) -> anonymous.disable())
 			.logout((logout) -> logout.disable());
 		return http.build();
