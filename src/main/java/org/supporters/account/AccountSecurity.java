@@ -24,7 +24,9 @@ import org.supporters.platform.SupportersProperties;
 /**
  * The pages that know the signed-in reader (sign-in, account, the membership JSON) read
  * the session; the platform's catch-all chain stays stateless. The membership JSON is
- * open to the news site's origins with credentials, and to no other origin.
+ * open to the news site's origins with credentials, and to no other origin; its chain
+ * keeps only what a JSON answer needs: no CSRF token, no saved request, no session
+ * created, and the session read only when the membership cookie cannot answer.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountSecurity {
@@ -35,15 +37,32 @@ class AccountSecurity {
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	@Bean
+	@Order(29)
+	SecurityFilterChain membershipApiChain(HttpSecurity http, SupportersProperties properties) throws Exception {
+		// the session's security context is loaded only when the controller asks for the
+		// reader (request.getUserPrincipal()), and no session is ever created here
+		PageSecurity.strictHeaders(http)
+			.securityMatcher(MEMBERSHIP_API)
+			.cors((cors) -> cors.configurationSource(membershipCors(properties)))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			// no session management filter: it would read the session on every request to
+			// check that it is still valid
+			.sessionManagement((sessions) -> sessions.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.logout((logout) -> logout.disable());
+		return http.build();
+	}
+
+	@Bean
 	@Order(30)
 	SecurityFilterChain readerChain(HttpSecurity http, SupportersProperties properties) throws Exception {
 		PageSecurity.apply(http, properties)
-			.securityMatcher("/account", "/account/**", "/sign-in", "/sign-in/**", MEMBERSHIP_API)
+			.securityMatcher("/account", "/account/**", "/sign-in", "/sign-in/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/account", "/account/**")
 				.hasAuthority(ReaderSignIn.READER)
 				.anyRequest()
 				.permitAll())
-			.cors((cors) -> cors.configurationSource(membershipCors(properties)))
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
 			.logout((logout) -> logout.disable())
 			.exceptionHandling((exceptions) -> exceptions

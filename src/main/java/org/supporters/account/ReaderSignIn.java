@@ -1,5 +1,6 @@
 package org.supporters.account;
 
+import java.security.Principal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +76,26 @@ public class ReaderSignIn {
 		this.cookie.refresh(supporterId, request, response);
 	}
 
-	/** Ends this browser's session. */
+	/**
+	 * Ends this browser's session; the reader's membership tokens answer for them only
+	 * once seen again with a live session, on every instance.
+	 */
 	void signOut(HttpServletRequest request, HttpServletResponse response) {
+		Optional<UUID> reader = Optional.ofNullable(request.getUserPrincipal())
+			.map(Principal::getName)
+			.flatMap(ReaderSignIn::supporterId);
+		endThisSession(request, response);
+		reader.ifPresent(this.cookie::revoke);
+	}
+
+	/** Ends every session of the reader, on every browser and instance. */
+	void signOutEverywhere(UUID supporterId, HttpServletRequest request, HttpServletResponse response) {
+		this.sessions.findByPrincipalName(supporterId.toString()).keySet().forEach(this.sessions::deleteById);
+		this.cookie.revoke(supporterId);
+		endThisSession(request, response);
+	}
+
+	private void endThisSession(HttpServletRequest request, HttpServletResponse response) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			session.invalidate();
@@ -85,10 +104,13 @@ public class ReaderSignIn {
 		this.cookie.clear(response);
 	}
 
-	/** Ends every session of the reader, on every browser and instance. */
-	void signOutEverywhere(UUID supporterId, HttpServletRequest request, HttpServletResponse response) {
-		this.sessions.findByPrincipalName(supporterId.toString()).keySet().forEach(this.sessions::deleteById);
-		signOut(request, response);
+	private static Optional<UUID> supporterId(String principalName) {
+		try {
+			return Optional.of(UUID.fromString(principalName));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +22,12 @@ import org.supporters.staff.AuditLog;
 /**
  * Keys for site servers on the members API. A key is shown once, when made; only its
  * SHA-256 is stored (it has 256 random bits, so no slow hash is needed).
+ * <p>
+ * Each instance remembers the live keys it looked up twice in a row, for at most
+ * {@link MembershipCache#TIME_TO_LIVE}; any change to a key's row (a revocation, its last
+ * use noted) is announced by a trigger ({@code NOTIFY api_key_changed}) and every
+ * instance forgets the key at once ({@link ChangeNotices}). Wrong keys are never
+ * remembered.
  */
 @Service
 public class ApiKeys {
@@ -35,12 +42,22 @@ public class ApiKeys {
 
 	private final AuditLog audit;
 
+	/** Far more than any site has keys: only live keys get in. */
+	private static final int REMEMBERED_KEYS = 1_000;
+
 	private final Clock clock;
 
-	ApiKeys(ApiKeyRepository repository, AuditLog audit, Clock clock) {
+	private final ChangeNotices notices;
+
+	/** Live keys by their hash (Base64), as looked up. */
+	private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+	ApiKeys(ApiKeyRepository repository, AuditLog audit, Clock clock, ChangeNotices notices) {
 		this.repository = repository;
 		this.audit = audit;
 		this.clock = clock;
+		this.notices = notices;
+		notices.onNotice(ChangeNotices.API_KEY, this::forget);
 	}
 
 	/**
@@ -77,6 +94,7 @@ public class ApiKeys {
 	public boolean revoke(UUID id) {
 		boolean revoked = this.repository.revoke(id, this.clock.instant());
 		if (revoked) {
+			this.notices.heardAtCommit(ChangeNotices.API_KEY, id.toString());
 			this.audit.record("api-key.revoke", "api-key:" + id, Map.of());
 		}
 		return revoked;
@@ -89,18 +107,59 @@ public class ApiKeys {
 
 	/**
 	 * Whether this is a live key; notes when it was last used, to the minute, so that a
-	 * site server's steady calls do not each write the key's row.
+	 * site server's steady calls do not each write the key's row. A key this instance
+	 * looked up lately is answered from memory.
 	 */
-	@Transactional
 	boolean isValid(String key) {
 		if (!key.startsWith(PREFIX)) {
 			return false;
 		}
-		Optional<ApiKeyRepository.LiveKey> live = this.repository.findLive(hash(key));
-		Instant now = this.clock.instant();
-		live.filter((found) -> found.lastUsedAt() == null || !found.lastUsedAt().isAfter(now.minus(LAST_USE_PRECISION)))
-			.ifPresent((found) -> this.repository.markUsed(found.id(), now));
-		return live.isPresent();
+		byte[] hash = hash(key);
+		String id = Base64.getEncoder().encodeToString(hash);
+		Known remembered = this.known.get(id);
+		long nanos = System.nanoTime();
+		if (remembered == null || !remembered.answers()
+				|| nanos - remembered.lookedUpAt() >= MembershipCache.TIME_TO_LIVE.toNanos()) {
+			long version = this.notices.version();
+			Optional<ApiKeyRepository.LiveKey> live = this.repository.findLive(hash);
+			if (live.isEmpty()) {
+				this.known.remove(id);
+				return false;
+			}
+			Instant lastUsedAt = live.get().lastUsedAt();
+			// when a use is next worth noting, timed on this machine's monotonic clock
+			long noteAt = (lastUsedAt != null)
+					? nanos + Duration.between(this.clock.instant(), lastUsedAt.plus(LAST_USE_PRECISION)).toNanos()
+					: nanos;
+			// answered from memory from the second look-up on: a key in steady use, whose
+			// row (and last use) this instance has read twice
+			remembered = new Known(live.get().id(), noteAt, nanos, remembered != null);
+			remember(id, remembered, version);
+		}
+		if (nanos - remembered.noteAt() >= 0) {
+			// the row's trigger makes every instance look the key up again
+			this.repository.markUsed(remembered.id(), this.clock.instant());
+			this.known.remove(id, remembered);
+		}
+		return true;
+	}
+
+	private void remember(String id, Known key, long version) {
+		if (this.known.size() >= REMEMBERED_KEYS) {
+			this.known.clear();
+		}
+		this.known.put(id, key);
+		if (!this.notices.unchangedSince(version)) {
+			this.known.remove(id, key);
+		}
+	}
+
+	private void forget(String keyId) {
+		if (keyId == null) {
+			this.known.clear();
+			return;
+		}
+		this.known.values().removeIf((key) -> key.id().toString().equals(keyId));
 	}
 
 	private static byte[] hash(String key) {
@@ -110,6 +169,15 @@ public class ApiKeys {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * A live key as this instance looked it up.
+	 *
+	 * @param noteAt when a use is next noted, on {@link System#nanoTime()}
+	 * @param answers whether it answers without a look-up
+	 */
+	private record Known(UUID id, long noteAt, long lookedUpAt, boolean answers) {
 	}
 
 	/** A new key with its secret, to show once. */

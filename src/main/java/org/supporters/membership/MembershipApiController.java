@@ -1,14 +1,15 @@
 package org.supporters.membership;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 
 import org.springframework.http.CacheControl;
@@ -30,6 +31,9 @@ import org.supporters.platform.EmailAddresses;
 @RestController
 class MembershipApiController {
 
+	/** The checks' counters by path and answer, looked up once rather than per check. */
+	private final Map<String, Counter> checks = new ConcurrentHashMap<>();
+
 	private final MembershipService memberships;
 
 	private final MembershipCache cache;
@@ -47,9 +51,8 @@ class MembershipApiController {
 	}
 
 	@GetMapping(path = "/api/v1/membership", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Membership> signedInReader(Principal principal, HttpServletRequest request,
-			HttpServletResponse response) {
-		return json("/api/v1/membership", this.cookie.refresh(readerId(principal), request, response));
+	ResponseEntity<Membership> signedInReader(HttpServletRequest request, HttpServletResponse response) {
+		return json("/api/v1/membership", this.cookie.answer(request, response));
 	}
 
 	@GetMapping(path = "/api/v1/members/{supporterId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,26 +78,15 @@ class MembershipApiController {
 			.body(this.keys.publicJwks());
 	}
 
-	private static ResponseEntity<Membership> json(String path, Membership membership) {
-		Metrics.counter("supporters.membership.checks", "path", path, "member", String.valueOf(membership.member()))
+	private ResponseEntity<Membership> json(String path, Membership membership) {
+		this.checks
+			.computeIfAbsent(path + membership.member(), (key) -> Metrics.counter("supporters.membership.checks",
+					"path", path, "member", String.valueOf(membership.member())))
 			.increment();
 		Membership whole = (membership.validUntil() != null) ? new Membership(membership.member(), membership.status(),
 				membership.tier(), membership.benefits(), membership.validUntil().truncatedTo(ChronoUnit.SECONDS))
 				: membership;
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(whole);
-	}
-
-	/** The signed-in reader's supporter id: the account module signs readers in by it. */
-	private static UUID readerId(Principal principal) {
-		if (principal == null) {
-			return null;
-		}
-		try {
-			return UUID.fromString(principal.getName());
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

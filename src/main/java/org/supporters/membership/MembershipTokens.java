@@ -83,7 +83,7 @@ class MembershipTokens {
 		String serialized = token.serialize();
 		remember(serialized, now, new TokenClaims(supporterId, membership.status().code(), membership.tier(),
 				membership.benefits(), issuedAt, expires));
-		return Optional.of(new Issued(serialized, expires));
+		return Optional.of(new Issued(serialized, issuedAt, expires));
 	}
 
 	/**
@@ -134,7 +134,17 @@ class MembershipTokens {
 		this.verified.put(token, claims);
 	}
 
-	record Issued(String token, Instant expiresAt) {
+	private static Instant halfLifeOf(Instant issuedAt, Instant expiresAt) {
+		return issuedAt.plus(Duration.between(issuedAt, expiresAt).dividedBy(2));
+	}
+
+	record Issued(String token, Instant issuedAt, Instant expiresAt) {
+
+		/** Past this, the token is re-signed. */
+		Instant halfLife() {
+			return halfLifeOf(this.issuedAt, this.expiresAt);
+		}
+
 	}
 
 	record TokenClaims(UUID subject, String status, String tier, List<String> benefits, Instant issuedAt,
@@ -142,10 +152,14 @@ class MembershipTokens {
 
 		/** Whether this token says what the membership says now, and is not too old. */
 		boolean stillFits(UUID supporterId, Membership membership, Instant now) {
-			Instant halfLife = this.issuedAt.plus(Duration.between(this.issuedAt, this.expiresAt).dividedBy(2));
 			return this.subject.equals(supporterId) && this.status.equals(membership.status().code())
 					&& Objects.equals(this.tier, membership.tier()) && this.benefits.equals(membership.benefits())
-					&& !this.expiresAt.isAfter(membership.validUntil()) && now.isBefore(halfLife);
+					&& !this.expiresAt.isAfter(membership.validUntil()) && now.isBefore(halfLife());
+		}
+
+		/** Past this, the token is re-signed. */
+		Instant halfLife() {
+			return halfLifeOf(this.issuedAt, this.expiresAt);
 		}
 
 	}
