@@ -1,11 +1,10 @@
 package org.supporters.account;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
+import org.supporters.platform.Languages;
+import org.supporters.platform.ReaderFormat;
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
@@ -14,23 +13,16 @@ import org.supporters.supporter.Pledge;
 /** The account pages' words for what the ledger and membership keep as codes. */
 final class AccountText {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-		.withZone(ZoneOffset.UTC);
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.UK)
-		.withZone(ZoneOffset.UTC);
-
 	private AccountText() {
 	}
 
 	static String date(Instant instant) {
-		return DATE.format(instant);
+		return ReaderFormat.date(instant, Languages.current());
 	}
 
 	/** A date in the same year as now without the year ("16 January"), else with it. */
 	static String shortDate(Instant instant, Instant now) {
-		return (instant.atOffset(ZoneOffset.UTC).getYear() == now.atOffset(ZoneOffset.UTC).getYear())
-				? DAY.format(instant) : DATE.format(instant);
+		return ReaderFormat.shortDate(instant, now, Languages.current());
 	}
 
 	/**

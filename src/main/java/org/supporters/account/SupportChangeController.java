@@ -1,12 +1,9 @@
 package org.supporters.account;
 
 import java.security.Principal;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.supporters.platform.Languages;
+import org.supporters.platform.ReaderFormat;
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
@@ -43,9 +42,6 @@ import org.supporters.supporter.Pledge;
  */
 @Controller
 class SupportChangeController {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-		.withZone(ZoneOffset.UTC);
 
 	static final int MAX_COMMENT = 500;
 
@@ -102,7 +98,6 @@ class SupportChangeController {
 			model.addAttribute("pledge", pledge.get());
 			model.addAttribute("terms", terms.get());
 			model.addAttribute("preview", preview);
-			model.addAttribute("dates", DATE);
 			return "account/change-confirm";
 		}
 		catch (PledgeChangeRefusedException ex) {
@@ -284,7 +279,7 @@ class SupportChangeController {
 		else if (option.equals("own")) {
 			PledgeAmounts.AmountCheck check = this.amounts.check(form.ownAmount(), currency);
 			if (check.error() != null) {
-				errors.rejectValue("ownAmount", "ownAmount", check.error());
+				check.reject(errors, "ownAmount");
 			}
 			amount = check.amount();
 		}
@@ -321,7 +316,7 @@ class SupportChangeController {
 		model.addAttribute("pledge", pledge);
 		model.addAttribute("current", AccountText.terms(pledge, this.catalog));
 		model.addAttribute("tiers", tiers);
-		model.addAttribute("currencySymbol", pledge.amount().currency().getSymbol(Locale.UK));
+		model.addAttribute("currencySymbol", ReaderFormat.symbol(pledge.amount().currency(), Languages.current()));
 		return "account/change";
 	}
 
@@ -330,8 +325,8 @@ class SupportChangeController {
 		model.addAttribute("pledge", pledge);
 		model.addAttribute("current", AccountText.terms(pledge, this.catalog));
 		model.addAttribute("reasons", CancelReason.values());
-		model.addAttribute("endsOn",
-				(pledge.currentPeriodEnd() != null) ? DATE.format(pledge.currentPeriodEnd()) : null);
+		model.addAttribute("endsOn", (pledge.currentPeriodEnd() != null)
+				? ReaderFormat.date(pledge.currentPeriodEnd(), Languages.current()) : null);
 		model.addAttribute("maxComment", MAX_COMMENT);
 		return "account/cancel";
 	}
