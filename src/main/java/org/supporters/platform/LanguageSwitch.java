@@ -32,15 +32,16 @@ public class LanguageSwitch {
 		if (ReaderLanguage.staff(request)) {
 			return List.of();
 		}
-		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		String path = (failed != null) ? failed.toString() : request.getRequestURI();
-		String query = (failed != null || !"GET".equals(request.getMethod())) ? null : request.getQueryString();
+		// only the query: the link is relative to the page's own address, which it need
+		// not repeat (nor the address of a page shown for an error)
+		boolean failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null;
+		String query = (failed || !"GET".equals(request.getMethod())) ? null : request.getQueryString();
 		String current = Languages.current().getLanguage();
 		return Languages.all()
 			.stream()
 			.filter((language) -> !language.code().equals(current))
 			.map((language) -> new Choice(language.code(), language.name(),
-					UriComponentsBuilder.fromPath(path)
+					UriComponentsBuilder.newInstance()
 						.query(query)
 						.replaceQueryParam(ReaderLanguage.PARAMETER, language.code())
 						.build()
