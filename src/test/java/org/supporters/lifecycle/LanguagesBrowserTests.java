@@ -137,6 +137,31 @@ class LanguagesBrowserTests extends IntegrationTest {
 		assertThat(french.body()).as("the first language the service speaks").contains("<html lang=\"de\">", TEN_EUROS);
 	}
 
+	@Test
+	void membersJsSpeaksThePagesLanguageUnlessTheScriptSaysOtherwise() {
+		Page page = browser.desktop().newPage();
+		page.route(url("/zeitung/artikel"),
+				(route) -> route.fulfill(
+						new com.microsoft.playwright.Route.FulfillOptions().setContentType("text/html; charset=utf-8")
+							.setBody("<!DOCTYPE html><html lang=\"de-DE\"><body><p>Ein Artikel.</p>"
+									+ "<script src=\"/embed/members.js\"></script></body></html>")));
+		page.navigate(url("/zeitung/artikel"));
+		assertThat(page.getByRole(AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Unterstützen Sie unseren Journalismus")))
+			.isVisible();
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Anmelden"))).isVisible();
+
+		page.route(url("/zeitung/english"),
+				(route) -> route.fulfill(
+						new com.microsoft.playwright.Route.FulfillOptions().setContentType("text/html; charset=utf-8")
+							.setBody("<!DOCTYPE html><html lang=\"de\"><body><p>An article.</p>"
+									+ "<script src=\"/embed/members.js\" data-lang=\"en\"></script></body></html>")));
+		page.navigate(url("/zeitung/english"));
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Support our journalism")))
+			.isVisible();
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+	}
+
 	private static ReceivedMail mailTo(String email) {
 		Instant deadline = Instant.now().plusSeconds(10);
 		while (TestMail.countTo(email) < 1 && Instant.now().isBefore(deadline)) {
