@@ -79,7 +79,7 @@ class LanguagesBrowserTests extends IntegrationTest {
 		assertThat(welcome.text()).contains("Ihre Zahlung über " + TEN_EUROS + " ist am", "Mitgliedschaft: Supporter",
 				"In Ihrem Konto können Sie");
 		assertThat(GERMAN_DATE.matcher(welcome.text()).find()).as("a date as German writes it").isTrue();
-		assertThat(welcome.html()).contains("lang=\"de\"");
+		assertThat(welcome.html()).contains("lang=\"de-DE\"");
 	}
 
 	@Test
