@@ -39,16 +39,16 @@ class ReaderLanguage implements WebMvcConfigurer {
 
 	private static final String CHOSEN = ReaderLanguage.class.getName() + ".chosen";
 
-	private final SupportersProperties properties;
+	private final Resolver resolver;
 
 	ReaderLanguage(SupportersProperties properties) {
-		this.properties = properties;
+		this.resolver = new Resolver(properties);
 	}
 
 	/** Spring MVC's locale for every page, message and format of a request. */
 	@Bean
 	LocaleResolver localeResolver() {
-		return new Resolver(this.properties);
+		return this.resolver;
 	}
 
 	@Override
@@ -59,7 +59,8 @@ class ReaderLanguage implements WebMvcConfigurer {
 				String asked = request.getParameter(PARAMETER);
 				if (asked != null) {
 					Languages.find(asked)
-						.ifPresent((language) -> localeResolver().setLocale(request, response, language.locale()));
+						.ifPresent((language) -> ReaderLanguage.this.resolver.setLocale(request, response,
+								language.locale()));
 				}
 				return true;
 			}
