@@ -157,7 +157,8 @@ class LifecycleMailTests extends IntegrationTest {
 		this.jdbc.update("""
 				update sandbox_subscription set fails_renewals = true
 				where session_id in (select id from sandbox_session where email = ?)""", email);
-		// past the failing renewal, and before its first retry three days later; counted from
+		// past the failing renewal, and before its first retry three days later; counted
+		// from
 		// the period's end, since other tests move the shared sandbox clock by any amount
 		Instant renewal = pledgeRow(email).get("current_period_end");
 		advance((int) Duration.between(this.clock.instant(), renewal).toDays() + 1);
@@ -275,10 +276,10 @@ class LifecycleMailTests extends IntegrationTest {
 		assertThat(mailsTo(esperanto, 1).get(0).subject()).isEqualTo("Dankon pro via subteno al Supporters");
 		assertThat(mailsTo(esperanto, 1).get(0).text()).as("words the bundle lacks come from English")
 			.contains("cancel your support at any time");
-		assertThat(mailsTo(german, 1).get(0).subject()).as("no German words yet: English")
-			.isEqualTo("Thank you for supporting Supporters");
+		assertThat(mailsTo(german, 1).get(0).subject()).isEqualTo("Danke, dass Sie Supporters unterstützen");
 		assertThat(this.jdbc.queryForObject("select locale from reader_locale where lower(email) = lower(?)",
 				String.class, german))
+			.as("the language the reader's pages were written in")
 			.isEqualTo("de-DE");
 	}
 
