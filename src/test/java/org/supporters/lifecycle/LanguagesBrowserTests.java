@@ -59,7 +59,10 @@ class LanguagesBrowserTests extends IntegrationTest {
 		page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(Pattern.compile("^Supporter\\b"))).check();
 		page.getByLabel("E-Mail-Adresse").fill("kein-at-zeichen");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Weiter zur Zahlung")).click();
-		assertThat(page.getByText("Geben Sie eine E-Mail-Adresse wie name@example.com ein.")).isVisible();
+		// next to the field, and in the summary above the form
+		assertThat(page.locator("#email-error")).hasText("Geben Sie eine E-Mail-Adresse wie name@example.com ein.");
+		assertThat(page.getByRole(AriaRole.ALERT))
+			.containsText("Geben Sie eine E-Mail-Adresse wie name@example.com ein.");
 
 		page.getByLabel("E-Mail-Adresse").fill(email);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Weiter zur Zahlung")).click();
