@@ -1,9 +1,13 @@
-/* Supporters members.js: what each reader sees on an article page; see docs/article-pages.md.
- * Keep the marked parts `hidden` in the HTML: hiding is not protection. */
+/* Supporters members.js (docs/article-pages.md). Keep the marked parts `hidden`
+ * in the HTML: hiding is not protection. */
 (function () {
 'use strict';
 var script = document.currentScript;
 var base = script ? new URL(script.src, document.baseURI).origin : '';
+// data-lang, else <html lang>
+var W = (/^de/.test(script && script.dataset.lang || document.documentElement.lang)
+	? 'Anmelden|Unterstützen Sie unseren Journalismus|Unsere Leser bezahlen diesen Journalismus. |Unterstützen Sie uns|Schon dabei? |Schließen'
+	: 'Sign in|Support our journalism|Reporting like this is paid for by its readers. |Support us|Already a supporter? |Close').split('|');
 var DAY = 864e5;
 var KEY = 'supporters.asks';
 var queue = {};
@@ -34,21 +38,21 @@ function links(className, before, support, between) {
 	var box = el('p', className, before);
 	box.appendChild(link('/support', support));
 	box.appendChild(document.createTextNode(between));
-	box.appendChild(link('/sign-in', 'Sign in'));
+	box.appendChild(link('/sign-in', W[0]));
 	return box;
 }
 
 function prompt() {
 	var found = all('[data-support-prompt]');
 	if (found.length || !script || !script.parentNode) return found;
-	var box = links('supporters-prompt', '', 'Support our journalism', ' · ');
+	var box = links('supporters-prompt', '', W[1], ' · ');
 	box.setAttribute('data-support-prompt', '');
 	return [script.parentNode.insertBefore(box, script.nextSibling)];
 }
 
 function fillAsk(element) {
 	if (!element.children.length && !element.textContent.trim()) {
-		element.appendChild(links('', 'Reporting like this is paid for by its readers. ', 'Support us', ' · Already a supporter? '));
+		element.appendChild(links('', W[2], W[3], ' · ' + W[4]));
 	}
 }
 
@@ -63,8 +67,8 @@ function addReturn(element) {
 	});
 }
 
-// on this device only, never sent: r articles read {path: time}, v variants {ask: key},
-// s when an ask last showed, c banners closed {ask: time}; unreadable or full: no memory
+// never sent: r read {path: time}, v variants {ask: key}, s last ask shown,
+// c banners closed {ask: time}; unreadable or full: no memory
 function load() {
 	var state = {};
 	try {
@@ -78,7 +82,7 @@ function save(state) {
 	try {
 		localStorage.setItem(KEY, JSON.stringify(state));
 	}
-	catch (e) { /* without memory */ }
+	catch (e) { /* no memory */ }
 }
 
 function articles(state, now) {
@@ -158,12 +162,12 @@ function render(element, ask, variant, placement, count) {
 	button.href = base + '/support?' + new URLSearchParams({ ask: ask.id, variant: variant.key,
 		article: location.origin + location.pathname, 'return': location.href });
 	button.addEventListener('click', () => event(ask.id, variant.key, placement, 'clicked', true));
-	var line = box.appendChild(el('p', 'supporters-sign-in', 'Already a supporter? '));
-	line.appendChild(link('/sign-in?return=' + encodeURIComponent(location.href), 'Sign in'));
+	var line = box.appendChild(el('p', 'supporters-sign-in', W[4]));
+	line.appendChild(link('/sign-in?return=' + encodeURIComponent(location.href), W[0]));
 	if (placement === 'banner') {
 		var close = box.appendChild(el('button', 'supporters-close', '×'));
 		close.type = 'button';
-		close.setAttribute('aria-label', 'Close');
+		close.setAttribute('aria-label', W[5]);
 		close.addEventListener('click', () => {
 			var latest = load();
 			latest.c[ask.id] = Date.now();

@@ -48,8 +48,11 @@ class AccountController {
 
 	private final Clock clock;
 
+	private final AccountText text;
+
 	AccountController(AccountRecords repository, MembershipCookie cookie, ReaderSignIn readers,
-			PaymentProvider provider, PersonalData personalData, Catalog catalog, Clock clock) {
+			PaymentProvider provider, PersonalData personalData, Catalog catalog, Clock clock, AccountText text) {
+		this.text = text;
 		this.catalog = catalog;
 		this.clock = clock;
 		this.repository = repository;
@@ -86,10 +89,8 @@ class AccountController {
 	 */
 	private Status status(Membership membership, List<Pledge> pledges, Instant now) {
 		Instant until = membership.validUntil();
-		String tier = (membership.tier() != null) ? this.catalog.tier(membership.tier())
-			.map(Tier::name)
-			.map((name) -> " at the " + name + " tier")
-			.orElse("") : "";
+		String tier = (membership.tier() != null) ? this.catalog.tier(membership.tier()).map(Tier::name).orElse(null)
+				: null;
 		switch (membership.status()) {
 			case ACTIVE -> {
 				Optional<Pledge> charging = pledges.stream()
@@ -97,9 +98,14 @@ class AccountController {
 					.filter((pledge) -> pledge.currentPeriodEnd() != null && pledge.currentPeriodEnd().isAfter(now))
 					.findFirst();
 				return new Status(charging
-					.map((pledge) -> "You are a member" + tier + ". Your next payment of " + pledge.amount().formatted()
-							+ " is on " + AccountText.date(pledge.currentPeriodEnd()) + ".")
-					.orElse("You are a member" + tier + "."), false, null);
+					.map((pledge) -> (tier != null)
+							? this.text.say("account.status.active.tier.next", tier, pledge.amount().formatted(),
+									this.text.date(pledge.currentPeriodEnd()))
+							: this.text.say("account.status.active.next", pledge.amount().formatted(),
+									this.text.date(pledge.currentPeriodEnd())))
+					.orElseGet(() -> (tier != null) ? this.text.say("account.status.active.tier", tier)
+							: this.text.say("account.status.active")),
+						false, null);
 			}
 			case GRACE -> {
 				// the provider's next try is the reader's deadline: should it be the last
@@ -111,40 +117,37 @@ class AccountController {
 					.filter((retry) -> retry != null && retry.isAfter(now))
 					.min(Instant::compareTo)
 					.orElse(until);
-				return new Status("Your last payment failed. Update your card by "
-						+ ((deadline != null) ? AccountText.shortDate(deadline, now) : "the end of your grace days")
-						+ " to keep your membership.", true, null);
+				return new Status(this.text.say("account.status.grace", (deadline != null)
+						? this.text.shortDate(deadline, now) : this.text.say("account.status.grace.end")), true, null);
 			}
 			case CANCELING -> {
-				return new Status("Your membership is canceled. You stay a member until " + on(until)
-						+ ", and you will not be charged again.", false, null);
+				return new Status(this.text.say("account.status.canceling", on(until)), false, null);
 			}
 			case COMP -> {
-				return new Status("Our team gave you a membership" + tier + " until " + on(until) + ".", false, null);
+				return new Status((tier != null) ? this.text.say("account.status.comp.tier", tier, on(until))
+						: this.text.say("account.status.comp", on(until)), false, null);
 			}
 			case CONTRIBUTOR -> {
-				return new Status("Thank you for your contribution. Its benefits last until " + on(until) + ".", false,
-						null);
+				return new Status(this.text.say("account.status.contributor", on(until)), false, null);
 			}
 			default -> {
 				boolean retrying = pledges.stream()
 					.anyMatch((pledge) -> pledge.endedAt() == null && pledge.status() == PledgeStatus.PAST_DUE);
 				if (retrying) {
-					return new Status("Your last payment failed and we are trying again. Update your card to keep "
-							+ "supporting us.", true, null);
+					return new Status(this.text.say("account.status.retrying"), true, null);
 				}
 				if (!pledges.isEmpty()) {
-					return new Status("Your membership has ended. Thank you for supporting us.", false,
-							"Support us again");
+					return new Status(this.text.say("account.status.ended"), false,
+							this.text.say("account.invite.again"));
 				}
-				return new Status("You are not a member yet.", false, "Become a supporter");
+				return new Status(this.text.say("account.status.none"), false, this.text.say("account.invite"));
 			}
 		}
 	}
 
 	/** A date, or what it stands for while membership gave none. */
-	private static String on(Instant until) {
-		return (until != null) ? AccountText.date(until) : "the end of the period";
+	private String on(Instant until) {
+		return (until != null) ? this.text.date(until) : this.text.say("account.status.period-end");
 	}
 
 	/** What the top of the account page says and offers. */
@@ -185,14 +188,10 @@ class AccountController {
 			HttpServletResponse response, Model model) {
 		UUID supporterId = UUID.fromString(principal.getName());
 		if (!"yes".equals(confirm)) {
-			return withEraseError("Tick the box to confirm: erasing your data cannot be undone.", principal, request,
-					response, model);
+			return withEraseError("account.erase.error.confirm", principal, request, response, model);
 		}
 		if (this.personalData.erase(supporterId) == PersonalData.Erasure.CANCEL_PLEDGE_FIRST) {
-			return withEraseError(
-					"Your recurring pledge would still be charged. Cancel it first (\"Cancel my pledge\", "
-							+ "or \"Manage, cancel or update card\"), then erase your data.",
-					principal, request, response, model);
+			return withEraseError("account.erase.error.still-charging", principal, request, response, model);
 		}
 		this.readers.signOutEverywhere(supporterId, request, response);
 		return "redirect:/sign-in?erased";

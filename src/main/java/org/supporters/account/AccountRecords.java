@@ -37,8 +37,11 @@ class AccountRecords {
 
 	private final PledgeChangeRepository changes;
 
+	private final AccountText text;
+
 	AccountRecords(Supporters supporters, MembershipService memberships, Catalog catalog,
-			PledgeChangeRepository changes) {
+			PledgeChangeRepository changes, AccountText text) {
+		this.text = text;
 		this.supporters = supporters;
 		this.memberships = memberships;
 		this.catalog = catalog;
@@ -135,7 +138,7 @@ class AccountRecords {
 				.orElse(null);
 			boolean here = pledge.provider().code().equals(providerName);
 			boolean running = pledge.recurring() && pledge.endedAt() == null;
-			return new PledgeLine(pledge.id(), AccountText.terms(pledge, this.catalog), state(pledge, now),
+			return new PledgeLine(pledge.id(), this.text.terms(pledge, this.catalog), state(pledge, now),
 					here && running && pledge.status() == PledgeStatus.ACTIVE && !pledge.cancelAtPeriodEnd(),
 					here && running && pledge.cancelAtPeriodEnd() && pledge.currentPeriodEnd() != null
 							&& pledge.currentPeriodEnd().isAfter(now),
@@ -143,33 +146,28 @@ class AccountRecords {
 		}).toList();
 	}
 
-	private static String state(Pledge pledge, Instant now) {
+	private String state(Pledge pledge, Instant now) {
 		if (pledge.endedAt() != null) {
-			String why = switch (pledge.endedReason()) {
-				case CANCELED -> "you canceled it";
-				case PAYMENT_FAILED -> "the payments did not go through";
-				case REFUNDED -> "it was refunded";
-				case DISPUTE_LOST -> "the payment was disputed";
-			};
-			return "Ended on " + AccountText.date(pledge.endedAt()) + ": " + why + ".";
+			return this.text.say("account.pledge.ended", this.text.date(pledge.endedAt()),
+					this.text.say("account.pledge.ended." + pledge.endedReason().name()));
 		}
 		if (!pledge.recurring()) {
-			return "Paid on " + AccountText.date(pledge.createdAt()) + ". Thank you.";
+			return this.text.say("account.pledge.paid", this.text.date(pledge.createdAt()));
 		}
 		Instant periodEnd = pledge.currentPeriodEnd();
 		if (pledge.status() == PledgeStatus.PAST_DUE) {
-			return "The last payment failed; we are trying again.";
+			return this.text.say("account.pledge.failing");
 		}
 		if (pledge.cancelAtPeriodEnd()) {
 			return (periodEnd != null && periodEnd.isAfter(now))
-					? "Canceled: ends on " + AccountText.date(periodEnd) + ", with no further payments."
-					: "Canceled: ending now.";
+					? this.text.say("account.pledge.canceled", this.text.date(periodEnd))
+					: this.text.say("account.pledge.canceled.now");
 		}
 		if (periodEnd != null && periodEnd.isAfter(now)) {
-			return "Next payment on " + AccountText.date(periodEnd) + ".";
+			return this.text.say("account.pledge.next", this.text.date(periodEnd));
 		}
 		// the provider is taking the renewal now: never a date in the past
-		return "Renewing now.";
+		return this.text.say("account.pledge.renewing");
 	}
 
 }

@@ -1,49 +1,55 @@
 package org.supporters.account;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.MessageSourceAccessor;
+import org.springframework.stereotype.Component;
 
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Tier;
+import org.supporters.platform.Languages;
+import org.supporters.platform.ReaderFormat;
 import org.supporters.supporter.Pledge;
 
-/** The account pages' words for what the ledger and membership keep as codes. */
-final class AccountText {
+/**
+ * The account pages' words for what the ledger and membership keep as codes, from the
+ * bundles ({@code account.*}) in the language of the request being served.
+ */
+@Component
+class AccountText {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-		.withZone(ZoneOffset.UTC);
+	private final MessageSourceAccessor messages;
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.UK)
-		.withZone(ZoneOffset.UTC);
-
-	private AccountText() {
+	AccountText(MessageSource messages) {
+		this.messages = new MessageSourceAccessor(messages);
 	}
 
-	static String date(Instant instant) {
-		return DATE.format(instant);
+	String say(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, Languages.current());
+	}
+
+	String date(Instant instant) {
+		return ReaderFormat.date(instant, Languages.current());
 	}
 
 	/** A date in the same year as now without the year ("16 January"), else with it. */
-	static String shortDate(Instant instant, Instant now) {
-		return (instant.atOffset(ZoneOffset.UTC).getYear() == now.atOffset(ZoneOffset.UTC).getYear())
-				? DAY.format(instant) : DATE.format(instant);
+	String shortDate(Instant instant, Instant now) {
+		return ReaderFormat.shortDate(instant, now, Languages.current());
 	}
 
-	static String per(BillingInterval interval) {
-		return (interval == BillingInterval.YEAR) ? "a year" : "a month";
+	String per(BillingInterval interval) {
+		return say("account.per." + interval.name());
 	}
 
 	/** E.g. "€10.00 a month, Supporter tier", or "€25.00 once". */
-	static String terms(Pledge pledge, Catalog catalog) {
+	String terms(Pledge pledge, Catalog catalog) {
 		if (!pledge.recurring()) {
-			return pledge.amount().formatted() + " once";
+			return say("account.terms.once", pledge.amount().formatted());
 		}
 		String tier = (pledge.tierId() != null) ? catalog.tier(pledge.tierId()).map(Tier::name).orElse(null) : null;
-		return pledge.amount().formatted() + " " + per(pledge.interval())
-				+ ((tier != null) ? ", " + tier + " tier" : "");
+		return (tier != null) ? say("account.terms.tier", pledge.amount().formatted(), per(pledge.interval()), tier)
+				: say("account.terms", pledge.amount().formatted(), per(pledge.interval()));
 	}
 
 }

@@ -1,6 +1,9 @@
 package org.supporters.account;
 
 import java.util.Currency;
+import java.util.List;
+
+import org.springframework.validation.Errors;
 
 import org.supporters.catalog.Money;
 
@@ -10,18 +13,29 @@ import org.supporters.catalog.Money;
  */
 public interface PledgeAmounts {
 
-	/** The amount the reader typed, or the message to show next to the field. */
+	/**
+	 * The amount the reader typed, or the message to show next to the field (amounts in
+	 * it formatted for the current request's reader).
+	 */
 	AmountCheck check(String typed, Currency currency);
 
-	/** Either an amount or a message. */
-	record AmountCheck(Money amount, String error) {
+	/**
+	 * Either an amount or a message: its key in the bundles ({@code amount.error.*}) and
+	 * its arguments.
+	 */
+	record AmountCheck(Money amount, String error, List<String> arguments) {
 
 		public static AmountCheck ok(Money amount) {
-			return new AmountCheck(amount, null);
+			return new AmountCheck(amount, null, List.of());
 		}
 
-		public static AmountCheck error(String message) {
-			return new AmountCheck(null, message);
+		public static AmountCheck error(String key, String... arguments) {
+			return new AmountCheck(null, key, List.of(arguments));
+		}
+
+		/** Rejects the field with this message. */
+		public void reject(Errors errors, String field) {
+			errors.rejectValue(field, this.error, this.arguments.toArray(), null);
 		}
 
 	}

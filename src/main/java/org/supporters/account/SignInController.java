@@ -1,5 +1,6 @@
 package org.supporters.account;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -53,19 +54,18 @@ class SignInController {
 	@PostMapping("/sign-in")
 	String requestMail(@RequestParam(defaultValue = "") String email,
 			@RequestParam(name = "return", required = false) String returnUrl, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model, Locale locale) {
 		String back = returnTo(returnUrl, model);
 		String address = email.trim();
 		model.addAttribute("email", address);
 		if (!EmailAddresses.isValid(address)) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("emailError", "Enter your email address, like name@example.org.");
+			model.addAttribute("emailError", "sign-in.error.email");
 			return "account/sign-in";
 		}
-		if (!this.signIns.request(address, request.getRemoteAddr(), back)) {
+		if (!this.signIns.request(address, request.getRemoteAddr(), back, locale)) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			model.addAttribute("emailError",
-					"We have sent several sign-in mails already. Use the newest one, or try again in 15 minutes.");
+			model.addAttribute("emailError", "sign-in.error.too-many-mails");
 			return "account/sign-in";
 		}
 		return "account/check-mail";
@@ -81,7 +81,7 @@ class SignInController {
 		model.addAttribute("code", typed);
 		if (!CODE.matcher(typed).matches() || !EmailAddresses.isValid(email.trim())) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("codeError", "Type the 6 digits from the mail.");
+			model.addAttribute("codeError", "sign-in.error.code-format");
 			return "account/check-mail";
 		}
 		Outcome outcome = this.signIns.useCode(email.trim(), typed, request.getRemoteAddr());
@@ -147,14 +147,14 @@ class SignInController {
 		return "redirect:" + ((returnUrl != null) ? returnUrl : "/account");
 	}
 
+	/** The key in the bundles of what went wrong. */
 	private static String message(Outcome outcome) {
 		return switch (outcome.state()) {
-			case USED -> "This sign-in link or code has been used already. Ask for a new one below.";
-			case EXPIRED -> "This sign-in link or code has expired: they work for 15 minutes. Ask for a new one below.";
-			case TOO_MANY -> "Too many wrong codes. Ask for a new one below, or try again in 15 minutes.";
-			case WRONG_CODE ->
-				"That code is not right. Check the newest mail and type its 6 digits, " + "or ask for a new one below.";
-			case UNKNOWN, VALID -> "This sign-in link is not valid. Ask for a new one below.";
+			case USED -> "sign-in.error.used";
+			case EXPIRED -> "sign-in.error.expired";
+			case TOO_MANY -> "sign-in.error.too-many-codes";
+			case WRONG_CODE -> "sign-in.error.wrong-code";
+			case UNKNOWN, VALID -> "sign-in.error.invalid";
 		};
 	}
 

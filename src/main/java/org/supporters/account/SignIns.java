@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.Metrics;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -63,8 +64,11 @@ class SignIns {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	SignIns(SignInRepository repository, MembershipService memberships, RateLimits limits, Mail mail,
-			AppSecrets secrets, SupportersProperties properties, Clock clock) {
+			AppSecrets secrets, SupportersProperties properties, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.repository = repository;
 		this.memberships = memberships;
 		this.limits = limits;
@@ -80,22 +84,19 @@ class SignIns {
 	 * @param returnUrl where the link leads after signing in (already checked), or null
 	 * @return false when a limit is reached (nothing sent)
 	 */
-	boolean request(String email, String clientAddress, String returnUrl) {
+	boolean request(String email, String clientAddress, String returnUrl, Locale locale) {
 		if (!this.limits.tryAcquire("sign-in-address:" + clientAddress, MAILS_PER_ADDRESS, LIMIT_WINDOW) || !this.limits
 			.tryAcquire("sign-in-email:" + digest(email.toLowerCase(Locale.ROOT)), MAILS_PER_EMAIL, LIMIT_WINDOW)) {
 			return false;
 		}
 		Metrics.counter("supporters.sign.in.mails").increment();
 		if (this.memberships.supporterIdOf(email).isEmpty()) {
-			this.mail.send(email, "Signing in to Supporters", """
-					Someone, probably you, asked to sign in with this address, but no supporter uses it.
-
-					If you supported us with another address, sign in with that one. To become a supporter:
-					%s
-
-					If it was not you, ignore this mail.
-					""".formatted(this.properties.publicUri() + "/support"
-					+ ((returnUrl != null) ? "?return=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8) : "")));
+			this.mail
+				.send(email, this.messages.getMessage("sign-in.mail.unknown.subject", null, locale),
+						this.messages.getMessage("sign-in.mail.unknown.text",
+								new Object[] { this.properties.publicUri() + "/support" + ((returnUrl != null)
+										? "?return=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8) : "") },
+								locale));
 			return true;
 		}
 		UUID id = UUID.randomUUID();
@@ -110,14 +111,8 @@ class SignIns {
 			.build()
 			.toUriString()
 				+ ((returnUrl != null) ? "&return=" + URLEncoder.encode(returnUrl, StandardCharsets.UTF_8) : "");
-		this.mail.send(email, "Your sign-in code: " + code, """
-				Sign in to Supporters with this link:
-				%s
-
-				or type this code on the sign-in page: %s
-
-				The link and the code work once, within 15 minutes. If you did not ask to sign in, ignore this mail.
-				""".formatted(url, code));
+		this.mail.send(email, this.messages.getMessage("sign-in.mail.subject", new Object[] { code }, locale),
+				this.messages.getMessage("sign-in.mail.text", new Object[] { url, code }, locale));
 		return true;
 	}
 

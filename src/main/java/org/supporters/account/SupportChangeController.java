@@ -1,12 +1,9 @@
 package org.supporters.account;
 
 import java.security.Principal;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.supporters.catalog.Benefit;
+import org.supporters.platform.Languages;
+import org.supporters.platform.ReaderFormat;
 import org.supporters.catalog.BillingInterval;
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
@@ -45,13 +44,9 @@ import org.supporters.supporter.Pledge;
 @Controller
 class SupportChangeController {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)
-		.withZone(ZoneOffset.UTC);
-
 	static final int MAX_COMMENT = 500;
 
-	private static final String NOTHING_CHANGED = "We could not reach our payment provider, so nothing was changed. "
-			+ "Please try again in a moment.";
+	private static final String NOTHING_CHANGED = "account.error.provider";
 
 	private final SupportChanges changes;
 
@@ -59,7 +54,10 @@ class SupportChangeController {
 
 	private final PledgeAmounts amounts;
 
-	SupportChangeController(SupportChanges changes, Catalog catalog, PledgeAmounts amounts) {
+	private final AccountText text;
+
+	SupportChangeController(SupportChanges changes, Catalog catalog, PledgeAmounts amounts, AccountText text) {
+		this.text = text;
 		this.changes = changes;
 		this.catalog = catalog;
 		this.amounts = amounts;
@@ -103,14 +101,14 @@ class SupportChangeController {
 			model.addAttribute("pledge", pledge.get());
 			model.addAttribute("terms", terms.get());
 			model.addAttribute("preview", preview);
-			model.addAttribute("dates", DATE);
+			model.addAttribute("description", describe(terms.get()));
 			return "account/change-confirm";
 		}
 		catch (PledgeChangeRefusedException ex) {
 			return refused(ex, redirect);
 		}
 		catch (PaymentProviderUnavailableException ex) {
-			errors.reject("provider", NOTHING_CHANGED);
+			errors.reject(NOTHING_CHANGED);
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return choosePage(pledge.get(), form, model);
 		}
@@ -142,7 +140,7 @@ class SupportChangeController {
 		try {
 			boolean asked = this.changes.change(supporterId(principal), pledge.get(), terms.get(), key);
 			if (asked) {
-				redirect.addFlashAttribute("notice", "Your support is now " + terms.get().description() + ".");
+				redirect.addFlashAttribute("notice", this.text.say("account.notice.changed", describe(terms.get())));
 			}
 			return "redirect:/account";
 		}
@@ -150,7 +148,7 @@ class SupportChangeController {
 			return refused(ex, redirect);
 		}
 		catch (PaymentProviderUnavailableException ex) {
-			errors.reject("provider", NOTHING_CHANGED);
+			errors.reject(NOTHING_CHANGED);
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			// a new key: the provider may have kept its answer to the failed one
 			model.addAttribute("freshKey", UUID.randomUUID().toString());
@@ -191,16 +189,16 @@ class SupportChangeController {
 				.findFirst()
 				.orElse(null);
 			if (reason == null) {
-				errors.rejectValue("reason", "reason", "Choose one of the reasons shown, or none.");
+				errors.rejectValue("reason", "account.error.reason");
 			}
 		}
 		String comment = (form.comment() != null) ? form.comment().strip() : "";
 		if (comment.codePointCount(0, comment.length()) > MAX_COMMENT) {
-			errors.rejectValue("comment", "comment", "Keep it under " + MAX_COMMENT + " characters.");
+			errors.rejectValue("comment", "account.error.comment", new Object[] { MAX_COMMENT }, null);
 		}
 		UUID key = key(form.key());
 		if (key == null) {
-			errors.reject("key", "This form is out of date. Please reload the page and try again.");
+			errors.reject("support.error.out-of-date");
 		}
 		if (errors.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -209,7 +207,7 @@ class SupportChangeController {
 		try {
 			if (this.changes.cancel(supporterId(principal), pledge.get(), reason, comment.isEmpty() ? null : comment,
 					key)) {
-				redirect.addFlashAttribute("notice", "Your pledge is canceled. Thank you for your support.");
+				redirect.addFlashAttribute("notice", this.text.say("account.notice.canceled"));
 			}
 			return "redirect:/account";
 		}
@@ -217,7 +215,7 @@ class SupportChangeController {
 			return refused(ex, redirect);
 		}
 		catch (PaymentProviderUnavailableException ex) {
-			errors.reject("provider", NOTHING_CHANGED);
+			errors.reject(NOTHING_CHANGED);
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			model.addAttribute("freshKey", UUID.randomUUID().toString());
 			return cancelPage(pledge.get(), form, model);
@@ -239,19 +237,19 @@ class SupportChangeController {
 			return "redirect:/account";
 		}
 		if (formKey == null) {
-			redirect.addFlashAttribute("problem", "This form is out of date. Please try again.");
+			redirect.addFlashAttribute("problem", this.text.say("account.error.stale"));
 			return "redirect:/account";
 		}
 		try {
 			if (this.changes.resume(supporterId(principal), pledge.get(), formKey)) {
-				redirect.addFlashAttribute("notice", "Your pledge continues. Thank you for staying with us.");
+				redirect.addFlashAttribute("notice", this.text.say("account.notice.resumed"));
 			}
 		}
 		catch (PledgeChangeRefusedException ex) {
 			return refused(ex, redirect);
 		}
 		catch (PaymentProviderUnavailableException ex) {
-			redirect.addFlashAttribute("problem", NOTHING_CHANGED);
+			redirect.addFlashAttribute("problem", this.text.say(NOTHING_CHANGED));
 		}
 		return "redirect:/account";
 	}
@@ -261,7 +259,7 @@ class SupportChangeController {
 			case "monthly" -> BillingInterval.MONTH;
 			case "yearly" -> BillingInterval.YEAR;
 			default -> {
-				errors.rejectValue("frequency", "frequency", "Choose monthly or yearly.");
+				errors.rejectValue("frequency", "account.error.frequency");
 				yield null;
 			}
 		};
@@ -272,28 +270,30 @@ class SupportChangeController {
 		if (option.startsWith("tier:")) {
 			tier = this.catalog.tier(option.substring(5)).filter(Tier::active).orElse(null);
 			if (tier == null) {
-				errors.rejectValue("option", "option", "That tier is no longer offered. Please choose another.");
+				errors.rejectValue("option", "support.error.tier-gone");
 			}
 			else if (interval != null) {
 				amount = tier.price(currency.getCurrencyCode(), interval).orElse(null);
 				if (amount == null) {
-					errors.rejectValue("option", "option", "That tier has no " + interval.adjective() + " price in "
-							+ currency.getCurrencyCode() + ". Please choose another.");
+					errors.rejectValue(
+							"option", "account.error.no-price", new Object[] {
+									this.text.say("interval.adverb." + interval.name()), currency.getCurrencyCode() },
+							null);
 				}
 			}
 		}
 		else if (option.equals("own")) {
 			PledgeAmounts.AmountCheck check = this.amounts.check(form.ownAmount(), currency);
 			if (check.error() != null) {
-				errors.rejectValue("ownAmount", "ownAmount", check.error());
+				check.reject(errors, "ownAmount");
 			}
 			amount = check.amount();
 		}
 		else {
-			errors.rejectValue("option", "option", "Choose a tier or your own amount.");
+			errors.rejectValue("option", "account.error.option");
 		}
 		if (key(form.key()) == null) {
-			errors.reject("key", "This form is out of date. Please reload the page and try again.");
+			errors.reject("support.error.out-of-date");
 		}
 		if (errors.hasErrors() || amount == null || interval == null) {
 			return Optional.empty();
@@ -301,12 +301,20 @@ class SupportChangeController {
 		String slug = (tier != null) ? tier.slug() : null;
 		if (amount.equals(pledge.amount()) && interval == pledge.interval()
 				&& Objects.equals(slug, this.changes.tierSlug(pledge))) {
-			errors.reject("same", "That is what you give already. Choose another amount or frequency.");
+			errors.reject("account.error.same");
 			return Optional.empty();
 		}
 		String description = ((tier != null) ? tier.name() + ", " : "") + amount.formatted() + " "
 				+ interval.adjective();
 		return Optional.of(new PledgeTerms(slug, amount, interval, description));
+	}
+
+	/** The new terms in the reader's words, e.g. "Supporter, €12.00 monthly". */
+	private String describe(PledgeTerms terms) {
+		String tier = (terms.tierSlug() != null)
+				? this.catalog.tier(terms.tierSlug()).map(Tier::name).orElse(terms.tierSlug()) : null;
+		String amount = terms.amount().formatted() + " " + this.text.say("interval.adverb." + terms.interval().name());
+		return (tier != null) ? tier + ", " + amount : amount;
 	}
 
 	private String choosePage(Pledge pledge, ChangeForm form, Model model) {
@@ -321,19 +329,19 @@ class SupportChangeController {
 			.toList();
 		model.addAttribute("form", form);
 		model.addAttribute("pledge", pledge);
-		model.addAttribute("current", AccountText.terms(pledge, this.catalog));
+		model.addAttribute("current", this.text.terms(pledge, this.catalog));
 		model.addAttribute("tiers", tiers);
-		model.addAttribute("currencySymbol", pledge.amount().currency().getSymbol(Locale.UK));
+		model.addAttribute("currencySymbol", ReaderFormat.symbol(pledge.amount().currency(), Languages.current()));
 		return "account/change";
 	}
 
 	private String cancelPage(Pledge pledge, CancelForm form, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("pledge", pledge);
-		model.addAttribute("current", AccountText.terms(pledge, this.catalog));
+		model.addAttribute("current", this.text.terms(pledge, this.catalog));
 		model.addAttribute("reasons", CancelReason.values());
-		model.addAttribute("endsOn",
-				(pledge.currentPeriodEnd() != null) ? DATE.format(pledge.currentPeriodEnd()) : null);
+		model.addAttribute("endsOn", (pledge.currentPeriodEnd() != null)
+				? ReaderFormat.date(pledge.currentPeriodEnd(), Languages.current()) : null);
 		model.addAttribute("maxComment", MAX_COMMENT);
 		return "account/cancel";
 	}
@@ -348,20 +356,13 @@ class SupportChangeController {
 		return "account/no-such-pledge";
 	}
 
-	private static String ended(RedirectAttributes redirect) {
-		redirect.addFlashAttribute("problem", "This pledge has ended, so nothing was changed.");
+	private String ended(RedirectAttributes redirect) {
+		redirect.addFlashAttribute("problem", this.text.say("account.error.ended"));
 		return "redirect:/account";
 	}
 
-	private static String refused(PledgeChangeRefusedException ex, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("problem", switch (ex.reason()) {
-			case ENDED -> "This pledge has ended, so nothing was changed.";
-			case PAYMENT_FAILING -> "Your last payment did not go through, so nothing was changed. "
-					+ "Update your card first, then change your support.";
-			case CANCELING -> "This pledge is canceled, so nothing was changed. Resume it first to change it.";
-			case DECLINED -> "Your card was declined for the amount due now, so nothing was changed. "
-					+ "Update your card, then try again.";
-		});
+	private String refused(PledgeChangeRefusedException ex, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("problem", this.text.say("account.refused." + ex.reason().name()));
 		return "redirect:/account";
 	}
 

@@ -1,9 +1,11 @@
 package org.supporters.catalog;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
+
+import org.supporters.platform.Languages;
+import org.supporters.platform.ReaderFormat;
 
 /**
  * An exact amount: whole minor units (cents, pence) of one currency. Amounts of different
@@ -26,14 +28,17 @@ public record Money(long minor, Currency currency) {
 		return BigDecimal.valueOf(this.minor, this.currency.getDefaultFractionDigits());
 	}
 
-	/** Formatted for people, e.g. "£5.00", "€10.00", "¥500". */
+	/**
+	 * Formatted for the reader of the current request (English outside a request), e.g.
+	 * "€10.00" in English, "10,00 €" in German, "¥500".
+	 */
 	public String formatted() {
-		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
-		format.setCurrency(this.currency);
-		int digits = this.currency.getDefaultFractionDigits();
-		format.setMinimumFractionDigits(digits);
-		format.setMaximumFractionDigits(digits);
-		return format.format(major());
+		return formatted(Languages.current());
+	}
+
+	/** Formatted for a reader of this locale. */
+	public String formatted(Locale locale) {
+		return ReaderFormat.money(major(), this.currency, locale);
 	}
 
 	@Override

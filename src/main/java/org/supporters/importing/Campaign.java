@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -24,6 +26,8 @@ import org.supporters.catalog.Tier;
 import org.supporters.importing.ImportRepository.Invitation;
 import org.supporters.importing.ImportRepository.Recipient;
 import org.supporters.membership.MembershipService;
+import org.supporters.platform.Languages;
+import org.supporters.platform.ReaderFormat;
 import org.supporters.platform.Mail;
 import org.supporters.platform.ReaderErased;
 import org.supporters.platform.ScheduledJob;
@@ -66,9 +70,12 @@ class Campaign {
 
 	private final URI publicUri;
 
+	private final MessageSource messages;
+
 	Campaign(ImportRepository repository, CampaignLinks links, Mail mail, MembershipService memberships,
 			Supporters supporters, Catalog catalog, ImportProperties properties, TransactionTemplate transaction,
-			Clock clock, SupportersProperties site) {
+			Clock clock, SupportersProperties site, MessageSource messages) {
+		this.messages = messages;
 		this.repository = repository;
 		this.links = links;
 		this.mail = mail;
@@ -122,49 +129,40 @@ class Campaign {
 	}
 
 	private boolean mail(Recipient recipient, CampaignMailKind kind, int days, Instant now) {
-		String from = (recipient.source() == SupporterSource.PATREON) ? "Patreon" : "our old membership service";
-		String subject = switch (kind) {
-			case INVITATION -> "We are moving our memberships from " + from + " to our own site";
-			case REMINDER -> "Your membership from " + from + " ends in " + days + " days";
-			case ENDED -> "Your membership from " + from + " has ended";
-		};
+		// a patron's language is not known: the campaign speaks the service's default
+		Locale locale = Languages.formatting(null);
+		String from = (recipient.source() == SupporterSource.PATREON) ? "Patreon" : say("campaign.from.other", locale);
+		String subject = say("campaign." + kind.name() + ".subject", locale, from, days);
 		if (!this.repository.recordMail(recipient.patronId(), kind, days, subject, now)) {
 			return false;
 		}
 		String greeting = (recipient.name() != null && !recipient.name().isBlank())
-				? "Hello " + recipient.name().strip() + "," : "Hello,";
-		String until = RowReader.day(recipient.paidThrough());
+				? say("campaign.greeting.name", locale, recipient.name().strip()) : say("campaign.greeting", locale);
+		// the last day paid for
+		String until = ReaderFormat.date(recipient.paidThrough().minusNanos(1), locale);
 		String pledge = link("/moving/" + this.links.token(recipient.patronId(), CampaignLinks.Purpose.OPEN));
 		String stop = link("/moving/" + this.links.token(recipient.patronId(), CampaignLinks.Purpose.UNSUBSCRIBE)
 				+ "/unsubscribe");
-		String choice = choice(recipient.invitation());
-		String body = switch (kind) {
-			case INVITATION -> greeting + "\n\nWe are moving our memberships from " + from
-					+ " to our own site. You keep your benefits here until " + until + ", the date you have paid "
-					+ from + " through: there is nothing you need to do for that.\n\n"
-					+ "To keep supporting us after that, pledge on our site. The link fills in your email and " + choice
-					+ ":\n" + pledge + "\n\nThen cancel your pledge on " + from
-					+ ", so that you do not pay twice.\n\nThank you for supporting our journalism.";
-			case REMINDER -> greeting + "\n\nYour membership, moved from " + from + ", ends on " + until + ", in "
-					+ days + " days. To keep it, pledge on our site (your email and " + choice + " are filled in):\n"
-					+ pledge + "\n\nThank you for supporting our journalism.";
-			case ENDED -> greeting + "\n\nYour membership, moved from " + from + ", ended on " + until
-					+ ". We would be glad to have you back: pledge on our site in a minute (your email and " + choice
-					+ " are filled in):\n" + pledge + "\n\nThis is the last mail about the move.";
-		};
-		this.mail.send(recipient.email(), subject, body + "\n\n--\nNo more mails about the move: " + stop + "\n");
+		String choice = choice(recipient.invitation(), locale);
+		String body = say("campaign." + kind.name() + ".text", locale, greeting, from, until, choice, pledge, days);
+		this.mail.send(recipient.email(), subject, body + say("campaign.footer", locale, stop));
 		return true;
 	}
 
-	private String choice(Invitation invitation) {
+	private String say(String key, Locale locale, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+	private String choice(Invitation invitation, Locale locale) {
 		Optional<Tier> tier = tierOf(invitation);
 		if (tier.isPresent()) {
-			return "the " + tier.get().name() + " tier";
+			return say("campaign.choice.tier", locale, tier.get().name());
 		}
 		if (ownAmount(invitation)) {
-			return "your amount, " + Money.of(invitation.amountMinor(), invitation.currency()).formatted();
+			return say("campaign.choice.amount", locale,
+					Money.of(invitation.amountMinor(), invitation.currency()).formatted(locale));
 		}
-		return "your choice";
+		return say("campaign.choice.any", locale);
 	}
 
 	/** Where the invitation's link goes: the support page, pre-filled. */

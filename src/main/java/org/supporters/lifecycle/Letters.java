@@ -1,10 +1,6 @@
 package org.supporters.lifecycle;
 
-import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +14,7 @@ import org.supporters.catalog.Money;
 import org.supporters.lifecycle.MailContent.Fact;
 import org.supporters.lifecycle.MailContent.Link;
 import org.supporters.platform.Publication;
+import org.supporters.platform.ReaderFormat;
 import org.supporters.platform.SupportersProperties;
 import org.supporters.supporter.EndedReason;
 
@@ -187,18 +184,11 @@ class Letters {
 
 		/** Exactly the minor units, in the currency's own number of decimals. */
 		String money(Money money) {
-			NumberFormat format = NumberFormat.getCurrencyInstance(this.locale);
-			format.setCurrency(money.currency());
-			int digits = money.currency().getDefaultFractionDigits();
-			format.setMinimumFractionDigits(digits);
-			format.setMaximumFractionDigits(digits);
-			return format.format(money.major());
+			return money.formatted(this.locale);
 		}
 
 		String date(Instant instant) {
-			return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-				.withLocale(this.locale)
-				.format(instant.atZone(ZoneOffset.UTC));
+			return ReaderFormat.date(instant, this.locale);
 		}
 
 		String interval(Support support) {

@@ -1,6 +1,7 @@
 package org.supporters.platform;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
@@ -8,6 +9,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,13 +33,21 @@ class ErrorPages implements ErrorController {
 	 */
 	static final String MESSAGE = ErrorPages.class.getName() + ".message";
 
+	private final MessageSource messages;
+
+	ErrorPages(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@RequestMapping(path = "/forbidden", produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView forbidden(HttpServletRequest request) {
-		// set by the chains' access-denied handlers; absent when someone opens the page
+	ModelAndView forbidden(HttpServletRequest request, Locale locale) {
+		// set by the chains' access-denied handlers (words, or their key in the bundles);
+		// absent when someone opens the page
 		Object message = request.getAttribute("message");
-		return new ModelAndView("error/forbidden",
-				Map.of("message", (message != null) ? message.toString() : "You may not do that."),
-				HttpStatus.FORBIDDEN);
+		String text = (message instanceof MessageSourceResolvable resolvable)
+				? this.messages.getMessage(resolvable, locale) : (message != null) ? message.toString()
+						: this.messages.getMessage("error.forbidden.default", null, locale);
+		return new ModelAndView("error/forbidden", Map.of("message", text), HttpStatus.FORBIDDEN);
 	}
 
 	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)

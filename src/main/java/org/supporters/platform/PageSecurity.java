@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -56,9 +58,9 @@ public final class PageSecurity {
 	private static AccessDeniedHandler staleFormHandler() {
 		return (request, response, denied) -> {
 			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			String message = (denied instanceof CsrfException)
-					? "This form has expired or did not come from this site. Go back, reload the page and try again."
-					: "You may not do that.";
+			// words from the bundles, in the reader's language (ErrorPages)
+			MessageSourceResolvable message = new DefaultMessageSourceResolvable(
+					(denied instanceof CsrfException) ? "error.forbidden.stale-form" : "error.forbidden.default");
 			request.setAttribute("message", message);
 			request.getRequestDispatcher("/error/forbidden").forward(request, response);
 		};

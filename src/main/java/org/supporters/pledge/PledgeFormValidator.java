@@ -51,27 +51,25 @@ class PledgeFormValidator implements PledgeAmounts {
 			interval = BillingInterval.YEAR;
 		}
 		else if (!oneOff) {
-			errors.rejectValue("frequency", "frequency", "Choose monthly, yearly or one-off.");
+			errors.rejectValue("frequency", "support.error.frequency");
 		}
 		Tier tier = null;
 		Money amount = null;
 		String option = (form.option() != null) ? form.option() : "";
 		if (option.startsWith("tier:")) {
 			if (oneOff) {
-				errors.rejectValue("option", "option",
-						"Tiers are monthly or yearly. For a one-off contribution, choose an amount.");
+				errors.rejectValue("option", "support.error.tier-one-off");
 			}
 			else if (interval != null) {
 				tier = this.catalog.tier(option.substring(5)).filter(Tier::active).orElse(null);
 				amount = (tier != null) ? tier.price(currency.getCurrencyCode(), interval).orElse(null) : null;
 				if (tier != null && amount == null) {
 					errors.rejectValue("option", "tier.notOfferedInCurrency",
-							new Object[] { tier.name(), currency.getCurrencyCode() }, "That tier is not offered in "
-									+ currency.getCurrencyCode() + ". Please choose another tier or currency.");
+							new Object[] { tier.name(), currency.getCurrencyCode() }, null);
 					tier = null;
 				}
 				else if (amount == null) {
-					errors.rejectValue("option", "option", "That tier is no longer offered. Please choose another.");
+					errors.rejectValue("option", "support.error.tier-gone");
 				}
 			}
 		}
@@ -84,12 +82,12 @@ class PledgeFormValidator implements PledgeAmounts {
 			amount = ownAmount(form.ownAmount(), currency, errors);
 		}
 		else {
-			errors.rejectValue("option", "option", "Choose a tier or an amount.");
+			errors.rejectValue("option", "support.error.option");
 		}
 		String email = validateEmail(form.email(), errors);
 		String name = validateName(form.name(), errors);
 		if (form.attempt() == null || !ATTEMPT.matcher(form.attempt()).matches()) {
-			errors.reject("attempt", "This form is out of date. Please reload the page and try again.");
+			errors.reject("support.error.out-of-date");
 		}
 		if (errors.hasErrors()) {
 			return Optional.empty();
@@ -99,7 +97,7 @@ class PledgeFormValidator implements PledgeAmounts {
 
 	private Money preset(String minor, boolean oneOff, Currency currency, Errors errors) {
 		if (!oneOff) {
-			errors.rejectValue("option", "option", "Choose a tier, or enter your own monthly or yearly amount.");
+			errors.rejectValue("option", "support.error.preset-recurring");
 			return null;
 		}
 		Long value = this.limits.presetsFor(currency.getCurrencyCode())
@@ -108,7 +106,7 @@ class PledgeFormValidator implements PledgeAmounts {
 			.findFirst()
 			.orElse(null);
 		if (value == null) {
-			errors.rejectValue("option", "option", "Choose one of the amounts shown, or enter your own.");
+			errors.rejectValue("option", "support.error.preset");
 			return null;
 		}
 		return new Money(value, currency);
@@ -117,7 +115,7 @@ class PledgeFormValidator implements PledgeAmounts {
 	private Money ownAmount(String text, Currency currency, Errors errors) {
 		AmountCheck check = check(text, currency);
 		if (check.error() != null) {
-			errors.rejectValue("ownAmount", "ownAmount", check.error());
+			check.reject(errors, "ownAmount");
 		}
 		return check.amount();
 	}
@@ -128,26 +126,26 @@ class PledgeFormValidator implements PledgeAmounts {
 		Money minimum = new Money(this.limits.minimumFor(currency.getCurrencyCode()), currency);
 		Money maximum = new Money(this.limits.maximumFor(currency.getCurrencyCode()), currency);
 		if (input.isEmpty()) {
-			return AmountCheck.error("Enter an amount.");
+			return AmountCheck.error("amount.error.empty");
 		}
 		if (input.startsWith("-")) {
-			return AmountCheck.error("Enter an amount of " + minimum + " or more.");
+			return AmountCheck.error("amount.error.negative", minimum.formatted());
 		}
 		if (!AMOUNT.matcher(input).matches()) {
-			return AmountCheck.error("Enter the amount as a number, for example 12.50.");
+			return AmountCheck.error("amount.error.number");
 		}
 		BigDecimal major = new BigDecimal(input.replace(',', '.'));
 		int digits = currency.getDefaultFractionDigits();
 		if (major.scale() > digits) {
-			return AmountCheck.error((digits == 0) ? "Enter a whole amount, without decimals."
-					: "Enter at most " + digits + " decimal places.");
+			return (digits == 0) ? AmountCheck.error("amount.error.whole")
+					: AmountCheck.error("amount.error.decimals", String.valueOf(digits));
 		}
 		long minor = major.movePointRight(digits).longValueExact();
 		if (minor < minimum.minor()) {
-			return AmountCheck.error("The smallest amount is " + minimum + ".");
+			return AmountCheck.error("amount.error.minimum", minimum.formatted());
 		}
 		if (minor > maximum.minor()) {
-			return AmountCheck.error("The largest amount we can take online is " + maximum + ".");
+			return AmountCheck.error("amount.error.maximum", maximum.formatted());
 		}
 		return AmountCheck.ok(new Money(minor, currency));
 	}
@@ -155,13 +153,13 @@ class PledgeFormValidator implements PledgeAmounts {
 	private static String validateEmail(String text, Errors errors) {
 		String email = (text != null) ? text.trim() : "";
 		if (email.isEmpty()) {
-			errors.rejectValue("email", "email", "Enter your email address.");
+			errors.rejectValue("email", "email.error.empty");
 		}
 		else if (email.codePointCount(0, email.length()) > EmailAddresses.MAX_LENGTH) {
-			errors.rejectValue("email", "email", "That email address is too long: use at most 254 characters.");
+			errors.rejectValue("email", "email.error.too-long");
 		}
 		else if (!EmailAddresses.isValid(email)) {
-			errors.rejectValue("email", "email", "Enter an email address like name@example.com.");
+			errors.rejectValue("email", "email.error.invalid");
 		}
 		return email;
 	}
@@ -169,7 +167,7 @@ class PledgeFormValidator implements PledgeAmounts {
 	private static String validateName(String text, Errors errors) {
 		String name = (text != null) ? text.strip() : "";
 		if (name.length() > 200) {
-			errors.rejectValue("name", "name", "Keep your name under 200 characters.");
+			errors.rejectValue("name", "name.error.too-long");
 		}
 		return name.isEmpty() ? null : name;
 	}

@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -36,6 +33,8 @@ import org.supporters.payment.PaymentProviderUnavailableException;
 import org.supporters.payment.ReturnConfirmation;
 import org.supporters.catalog.Tier;
 import org.supporters.platform.EmailAddresses;
+import org.supporters.platform.Languages;
+import org.supporters.platform.ReaderFormat;
 import org.supporters.platform.ReturnUrls;
 import org.supporters.pledge.CheckoutRepository.Checkout;
 import org.supporters.pledge.CurrencyChoice.Chosen;
@@ -121,8 +120,7 @@ class SupportController {
 
 	@PostMapping("/support")
 	String startCheckout(@ModelAttribute("form") PledgeForm form, BindingResult errors,
-			@RequestParam(name = "return", required = false) String requestedReturn,
-			@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+			@RequestParam(name = "return", required = false) String requestedReturn, Locale locale,
 			@RequestParam(name = "currency", required = false) String currencyField,
 			@RequestParam Map<String, String> parameters, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -134,9 +132,7 @@ class SupportController {
 				(currencyField != null && !currencyField.isBlank()) ? currencyField : null);
 		String currency = chosen.currency();
 		if (chosen.refused()) {
-			errors.reject("currency.notOffered", new Object[] { currency },
-					"Payments in that currency are not offered. Prices are now shown in " + currency
-							+ ": check your choice and send the form again.");
+			errors.reject("currency.notOffered", new Object[] { currency }, null);
 		}
 		// the form carries what brought the reader in hidden fields (a "referrer" among
 		// them)
@@ -151,7 +147,7 @@ class SupportController {
 			return page(model, currency);
 		}
 		// the reader's mails are written in the language they pledged in
-		this.readerLocales.remember(choice.get().email(), acceptLanguage);
+		this.readerLocales.remember(choice.get().email(), locale);
 		Checkouts.Start start;
 		try {
 			start = this.checkouts.start(choice.get(), form.attempt(), returnUrl, attribution);
@@ -161,8 +157,7 @@ class SupportController {
 			logger.warn("A checkout could not be started: the payment provider failed ({})",
 					(ex.getCause() != null) ? ex.getCause().getClass().getSimpleName() : "no answer in time");
 			// the same form sent again reuses this checkout
-			errors.reject("providerUnavailable", "We could not reach our payment provider, and nothing was charged. "
-					+ "Please send the form again in a moment.");
+			errors.reject("support.error.provider");
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return page(model, currency);
 		}
@@ -226,9 +221,9 @@ class SupportController {
 					.stream()
 					.map((minor) -> new Money(minor, Currency.getInstance(currency)))
 					.toList());
-		model.addAttribute("currencySymbol", Currency.getInstance(currency).getSymbol(Locale.UK));
+		model.addAttribute("currencySymbol", ReaderFormat.symbol(Currency.getInstance(currency), Languages.current()));
 		model.addAttribute("currency", currency);
-		Locale locale = LocaleContextHolder.getLocale();
+		Locale locale = Languages.current();
 		model.addAttribute("currencies",
 				this.catalog.offeredCurrencies()
 					.stream()

@@ -133,7 +133,11 @@ class PatreonMoveBrowserTests extends IntegrationTest {
 		assertThat(this.campaign.sendDue()).isGreaterThanOrEqualTo(4);
 		TestMail.Received invitation = TestMail.lastTo(jane);
 		assertThat(invitation.subject()).isEqualTo(INVITATION);
-		assertThat(invitation.body()).contains("until " + fixture.day(20)).contains("the Supporter tier");
+		// the last day paid for, as English writes it
+		assertThat(invitation.body())
+			.contains("until " + java.time.LocalDate.parse(fixture.day(20))
+				.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK)))
+			.contains("the Supporter tier");
 
 		Page page = browser.desktop().newPage();
 		page.navigate(url(link(LINK, invitation.body())));

@@ -276,10 +276,10 @@ class LifecycleMailTests extends IntegrationTest {
 		assertThat(mailsTo(esperanto, 1).get(0).subject()).isEqualTo("Dankon pro via subteno al Supporters");
 		assertThat(mailsTo(esperanto, 1).get(0).text()).as("words the bundle lacks come from English")
 			.contains("cancel your support at any time");
-		assertThat(mailsTo(german, 1).get(0).subject()).as("no German words yet: English")
-			.isEqualTo("Thank you for supporting Supporters");
+		assertThat(mailsTo(german, 1).get(0).subject()).isEqualTo("Danke, dass Sie Supporters unterstützen");
 		assertThat(this.jdbc.queryForObject("select locale from reader_locale where lower(email) = lower(?)",
 				String.class, german))
+			.as("the language the reader's pages were written in")
 			.isEqualTo("de-DE");
 	}
 

@@ -70,8 +70,9 @@ class SupportCurrencyTests extends IntegrationTest {
 	void withoutACountryTheBrowsersLanguageRegionCountsElseTheDefault() {
 		assertThat(new Reader(this.port).withHeader("Accept-Language", "en-GB,en;q=0.9").get("/support").body())
 			.contains("£10.00");
+		// a German reader reads euros as Germans write them
 		assertThat(new Reader(this.port).withHeader("Accept-Language", "de-DE,de;q=0.9").get("/support").body())
-			.contains("€10.00", "Euro Only");
+			.contains("10,00\u00a0€", "Euro Only");
 		assertThat(new Reader(this.port).get("/support").body()).contains("€10.00");
 	}
 

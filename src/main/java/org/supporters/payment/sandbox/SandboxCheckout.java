@@ -53,15 +53,15 @@ class SandboxCheckout {
 	Outcome pay(String sessionId, String cardNumber) {
 		String digits = (cardNumber != null) ? cardNumber.replaceAll("[\\s-]", "") : "";
 		if (!digits.matches("\\d{16}")) {
-			return Outcome.refused("Enter the 16-digit card number, for example 4242 4242 4242 4242.");
+			return Outcome.refused("sandbox.card.error.format");
 		}
 		TestCard card = TestCard.of(digits);
 		if (card == null) {
-			return Outcome.refused("That is not one of the test cards. Use 4242 4242 4242 4242 to pay in the sandbox.");
+			return Outcome.refused("sandbox.card.error.unknown");
 		}
 		return onOpenSession(sessionId, (session) -> switch (card) {
-			case DECLINED -> Outcome.refused("Your card was declined. Try another card.");
-			case INSUFFICIENT_FUNDS -> Outcome.refused("Your card has insufficient funds. Try another card.");
+			case DECLINED -> Outcome.refused("sandbox.card.error.declined");
+			case INSUFFICIENT_FUNDS -> Outcome.refused("sandbox.card.error.insufficient-funds");
 			case REQUIRES_AUTHENTICATION -> {
 				this.repository.updateSessionStatus(session.id(), "authenticating", null);
 				yield Outcome.authenticate();
@@ -77,7 +77,7 @@ class SandboxCheckout {
 				return complete(session, false);
 			}
 			this.repository.updateSessionStatus(session.id(), "open", null);
-			return Outcome.refused("We could not authenticate your payment. Try again or use another card.");
+			return Outcome.refused("sandbox.card.error.authentication");
 		});
 	}
 
@@ -143,7 +143,7 @@ class SandboxCheckout {
 		}
 
 		static Outcome expired() {
-			return new Outcome(Step.EXPIRED, "This checkout has expired. Please start again.", null);
+			return new Outcome(Step.EXPIRED, "sandbox.checkout.expired", null);
 		}
 
 	}

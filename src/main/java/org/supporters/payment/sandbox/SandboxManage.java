@@ -117,13 +117,12 @@ class SandboxManage {
 	CardChange updateCard(String email, String subscriptionId, String cardNumber) {
 		String digits = (cardNumber != null) ? cardNumber.replaceAll("[\\s-]", "") : "";
 		if (!digits.matches("\\d{16}")) {
-			return CardChange.refused("Enter the 16-digit card number, for example 4242 4242 4242 4242.");
+			return CardChange.refused("sandbox.card.error.format");
 		}
 		TestCard card = TestCard.of(digits);
 		if (card != TestCard.SUCCEEDS) {
-			return CardChange.refused((card == null)
-					? "That is not one of the test cards. Use 4242 4242 4242 4242 to update your card in the sandbox."
-					: "That card would fail too. Use 4242 4242 4242 4242 to update your card in the sandbox.");
+			return CardChange
+				.refused((card == null) ? "sandbox.card.error.unknown-update" : "sandbox.card.error.fails-too");
 		}
 		Boolean pastDue = this.transaction.execute((status) -> {
 			Optional<Managed> managed = this.repository.lockSubscriptionOf(email, subscriptionId);
@@ -139,7 +138,7 @@ class SandboxManage {
 			return due;
 		});
 		if (pastDue == null) {
-			return CardChange.refused("This support has ended: there is no card to update.");
+			return CardChange.refused("sandbox.card.error.ended");
 		}
 		if (pastDue) {
 			this.billing.chargeDue();
