@@ -1,8 +1,5 @@
 package org.supporters.membership;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,29 +8,26 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import org.supporters.platform.DatabaseNotices;
+
 /**
  * What keeps this instance's caches of the membership module coherent with every other
- * instance: one connection per instance listens on PostgreSQL's channels, and each notice
- * makes the caches forget what it names, within milliseconds on every instance.
+ * instance: each notice on these channels ({@link DatabaseNotices}) makes the caches
+ * forget what it names, within milliseconds on every instance.
  * <p>
- * Nothing is remembered while the connection is down: losing it forgets everything, and
- * so does getting it back (a notice sent meanwhile was lost). A cache remembers what it
- * read only if no notice came and the listening did not stop while it read
- * ({@link #version()}, {@link #unchangedSince(long)}): a change committed during a read
- * is never hidden by that read.
+ * Nothing is remembered while the notices may be missed: losing the connection forgets
+ * everything, and so does getting it back. A cache remembers what it read only if no
+ * notice came and the listening did not stop while it read ({@link #version()},
+ * {@link #unchangedSince(long)}): a change committed during a read is never hidden by
+ * that read.
  */
 @Component
-class ChangeNotices implements SmartLifecycle {
+class ChangeNotices {
 
 	/** A supporter's membership or sessions changed; the payload is their id. */
 	static final String MEMBERSHIP = "membership_changed";
@@ -41,9 +35,7 @@ class ChangeNotices implements SmartLifecycle {
 	/** An API key was revoked or its row changed; the payload is the key's id. */
 	static final String API_KEY = "api_key_changed";
 
-	private static final Logger log = LoggerFactory.getLogger(ChangeNotices.class);
-
-	private final DataSource dataSource;
+	private final DatabaseNotices notices;
 
 	private final JdbcTemplate jdbc;
 
@@ -54,15 +46,10 @@ class ChangeNotices implements SmartLifecycle {
 	/** Counts notices heard and every start or loss of the listening. */
 	private final AtomicLong version = new AtomicLong();
 
-	private volatile boolean listening;
-
-	private volatile boolean running;
-
-	private Thread listener;
-
-	ChangeNotices(DataSource dataSource) {
-		this.dataSource = dataSource;
+	ChangeNotices(DatabaseNotices notices, DataSource dataSource) {
+		this.notices = notices;
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.forgetters.keySet().forEach((channel) -> notices.listen(channel, (payload) -> heard(channel, payload)));
 	}
 
 	/**
@@ -83,7 +70,7 @@ class ChangeNotices implements SmartLifecycle {
 	 * storing, and removes what it stored when the answer is no.
 	 */
 	boolean unchangedSince(long version) {
-		return this.listening && this.version.get() == version;
+		return this.notices.listening() && this.version.get() == version;
 	}
 
 	/**
@@ -120,74 +107,6 @@ class ChangeNotices implements SmartLifecycle {
 	void heard(String channel, String payload) {
 		this.version.incrementAndGet();
 		this.forgetters.get(channel).forEach((forget) -> forget.accept(payload));
-	}
-
-	private void forgetEverything() {
-		this.version.incrementAndGet();
-		this.forgetters.values().forEach((forgets) -> forgets.forEach((forget) -> forget.accept(null)));
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-		this.listener = new Thread(this::listen, "membership-changes");
-		this.listener.setDaemon(true);
-		this.listener.start();
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		this.listener.interrupt();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void listen() {
-		while (this.running) {
-			try (Connection connection = this.dataSource.getConnection()) {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("LISTEN " + MEMBERSHIP);
-					statement.execute("LISTEN " + API_KEY);
-				}
-				PGConnection postgres = connection.unwrap(PGConnection.class);
-				forgetEverything();
-				this.listening = true;
-				while (this.running) {
-					PGNotification[] notifications = postgres.getNotifications(1000);
-					if (notifications != null) {
-						for (PGNotification notification : notifications) {
-							if (this.forgetters.containsKey(notification.getName())) {
-								heard(notification.getName(), notification.getParameter());
-							}
-						}
-					}
-				}
-			}
-			catch (SQLException ex) {
-				if (this.running) {
-					log.warn("Not listening for membership and API key changes, caching nothing until back: {}",
-							ex.getMessage());
-				}
-			}
-			finally {
-				this.listening = false;
-				forgetEverything();
-			}
-			pause();
-		}
-	}
-
-	private void pause() {
-		try {
-			Thread.sleep(1000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -2,6 +2,7 @@ package org.supporters.report;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,6 +42,10 @@ class StaffReportsBrowserTests extends IntegrationTest {
 	@Autowired
 	DSLContext db;
 
+	/** The service's clock: other tests move the sandbox's ahead of the wall clock. */
+	@Autowired
+	Clock clock;
+
 	/** The service by its IPv4 address, as the test's HTTP client reaches it. */
 	private String address(String path) {
 		return url(path).replace("//localhost:", "//127.0.0.1:");
@@ -55,7 +60,7 @@ class StaffReportsBrowserTests extends IntegrationTest {
 			.returning(SUPPORTER.ID)
 			.fetchSingle()
 			.getId();
-		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC);
 		this.db.insertInto(PLEDGE)
 			.set(PLEDGE.SUPPORTER_ID, supporter)
 			.set(PLEDGE.KIND, PledgeKind.RECURRING)
