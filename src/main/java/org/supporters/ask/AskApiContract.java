@@ -132,7 +132,8 @@ class AskApiContract {
 		return new ObjectSchema().description("Progress towards the ask's goal")
 			.addProperty("goal", new IntegerSchema().format("int64"))
 			.addProperty("progress", new IntegerSchema().format("int64"))
-			.addProperty("text", new StringSchema().description("The progress in words, e.g. 120 of 500 supporters"))
+			.addProperty("text", new StringSchema().description(
+					"The progress in words, in the reader's language (Accept-Language), e.g. 120 of 500 supporters"))
 			.required(List.of("goal", "progress", "text"));
 	}
 

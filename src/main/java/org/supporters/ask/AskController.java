@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.supporters.catalog.Catalog;
 import org.supporters.catalog.Money;
+import org.supporters.platform.Languages;
 
 /**
  * The asks for staff: everyone reads them and their results at {@code /staff/asks};
@@ -57,7 +58,8 @@ class AskController {
 		model.addAttribute("ask", ask);
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("results", this.report.of(ask));
-		model.addAttribute("ticker", (ask.ticker() != null) ? this.asks.progress(ask.ticker()) : null);
+		model.addAttribute("ticker",
+				(ask.ticker() != null) ? this.asks.progress(ask.ticker(), Languages.current()) : null);
 		model.addAttribute("suggested",
 				ask.variants()
 					.stream()

@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.supporters.catalog.Money;
 import org.supporters.pledge.AskPrefill;
 import org.supporters.pledge.AskPrefills;
+import org.supporters.platform.ReaderFormat;
 import org.supporters.pledge.CheckoutAttributions;
 import org.supporters.staff.AuditLog;
 
@@ -41,18 +44,21 @@ class Asks implements AskPrefills {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	private volatile Live live;
 
 	private volatile Known known;
 
 	Asks(AskRepository asks, AskValidator validator, CheckoutAttributions checkouts, AuditLog audit,
-			AskProperties properties, Clock clock) {
+			AskProperties properties, Clock clock, MessageSource messages) {
 		this.asks = asks;
 		this.validator = validator;
 		this.checkouts = checkouts;
 		this.audit = audit;
 		this.properties = properties;
 		this.clock = clock;
+		this.messages = messages;
 	}
 
 	List<Ask> all() {
@@ -103,7 +109,7 @@ class Asks implements AskPrefills {
 		forget();
 	}
 
-	/** The live asks now, with their tickers' progress. */
+	/** The live asks now, with their tickers' counts. */
 	Live live() {
 		Live current = this.live;
 		Instant now = this.clock.instant();
@@ -112,7 +118,7 @@ class Asks implements AskPrefills {
 			current = new Live(now, asks,
 					asks.stream()
 						.filter((ask) -> ask.ticker() != null)
-						.collect(java.util.stream.Collectors.toMap(Ask::id, (ask) -> progress(ask.ticker()))));
+						.collect(java.util.stream.Collectors.toMap(Ask::id, (ask) -> count(ask.ticker()))));
 			this.live = current;
 		}
 		return current;
@@ -136,17 +142,35 @@ class Asks implements AskPrefills {
 			.map((found) -> new AskPrefill(found.amounts(), found.frequency().code()));
 	}
 
-	/** The ticker's count so far: pledges won, or their amount in its currency. */
-	TickerProgress progress(Ask.Ticker ticker) {
-		CheckoutAttributions.Progress progress = this.checkouts.completedBetween(ticker.from(), ticker.until());
+	/** The ticker's progress so far, in words for a reader of this locale. */
+	TickerProgress progress(Ask.Ticker ticker, Locale locale) {
+		return progress(count(ticker), locale);
+	}
+
+	/**
+	 * A ticker's count in words for a reader of this locale: the count is the same for
+	 * everyone (and cached), the words are the reader's.
+	 */
+	TickerProgress progress(Count count, Locale locale) {
+		Ask.Ticker ticker = count.ticker();
 		if (ticker.inSupporters()) {
-			return new TickerProgress(ticker.goal(), progress.completed(),
-					String.format(java.util.Locale.UK, "%,d of %,d supporters", progress.completed(), ticker.goal()));
+			return new TickerProgress(ticker.goal(), count.progress(),
+					this.messages.getMessage("ask.ticker.supporters", new Object[] {
+							ReaderFormat.count(count.progress(), locale), ReaderFormat.count(ticker.goal(), locale) },
+							locale));
 		}
 		Currency currency = Currency.getInstance(ticker.unit());
-		long amount = progress.amountIn(ticker.unit());
-		return new TickerProgress(ticker.goal(), amount,
-				new Money(amount, currency).formatted() + " of " + new Money(ticker.goal(), currency).formatted());
+		return new TickerProgress(ticker.goal(), count.progress(),
+				this.messages.getMessage("ask.ticker.amount",
+						new Object[] { new Money(count.progress(), currency).formatted(locale),
+								new Money(ticker.goal(), currency).formatted(locale) },
+						locale));
+	}
+
+	/** The ticker's count so far: pledges won, or their amount in its currency. */
+	private Count count(Ask.Ticker ticker) {
+		CheckoutAttributions.Progress progress = this.checkouts.completedBetween(ticker.from(), ticker.until());
+		return new Count(ticker, ticker.inSupporters() ? progress.completed() : progress.amountIn(ticker.unit()));
 	}
 
 	/** Reads the asks afresh next time (after a change on this instance). */
@@ -155,7 +179,7 @@ class Asks implements AskPrefills {
 		this.known = null;
 	}
 
-	record Live(Instant at, List<Ask> asks, Map<UUID, TickerProgress> tickers) {
+	record Live(Instant at, List<Ask> asks, Map<UUID, Count> tickers) {
 
 		boolean isOlderThan(Instant now, Duration ttl) {
 			return Duration.between(this.at, now).compareTo(ttl) > 0
@@ -168,7 +192,14 @@ class Asks implements AskPrefills {
 	}
 
 	/**
-	 * @param text e.g. "1,234 of 5,000 supporters" or "€1,234.00 of €5,000.00"
+	 * A ticker's count: supporters won, or minor units of its currency.
+	 */
+	record Count(Ask.Ticker ticker, long progress) {
+	}
+
+	/**
+	 * @param text in the reader's language, e.g. "1,234 of 5,000 supporters" or
+	 * "€1,234.00 of €5,000.00", "1.234 von 5.000 Unterstützern"
 	 */
 	record TickerProgress(long goal, long progress, String text) {
 	}

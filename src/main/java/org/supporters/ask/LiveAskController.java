@@ -3,9 +3,11 @@ package org.supporters.ask;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The live asks as members.js needs them, with the targeting settings: the same answer
- * for every reader, so caches and CDNs may keep it for a minute.
+ * for every reader of a language (the tickers' words are in the reader's language, by
+ * {@code Accept-Language} as for pages), so caches and CDNs may keep it for a minute.
  */
 @RestController
 class LiveAskController {
@@ -28,7 +31,7 @@ class LiveAskController {
 	}
 
 	@GetMapping(path = AskSecurity.LIVE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<LiveAsks> live() {
+	ResponseEntity<LiveAsks> live(Locale locale) {
 		Asks.Live live = this.asks.live();
 		List<LiveAsk> asks = live.asks()
 			.stream()
@@ -38,12 +41,20 @@ class LiveAskController {
 						.map((variant) -> new LiveVariant(variant.key(), variant.share(), variant.headline(),
 								variant.body(), variant.buttonLabel()))
 						.toList(),
-					live.tickers().get(ask.id())))
+					ticker(live, ask, locale)))
 			.toList();
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic())
+			// the language comes from these (a page's language cookie, else the
+			// browser's)
+			.varyBy(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE)
 			.body(new LiveAsks(this.properties.minimumArticles(), this.properties.fewerAsksDays(),
 					this.properties.closedDays(), asks));
+	}
+
+	private Asks.TickerProgress ticker(Asks.Live live, Ask ask, Locale locale) {
+		Asks.Count count = live.tickers().get(ask.id());
+		return (count != null) ? this.asks.progress(count, locale) : null;
 	}
 
 	record LiveAsks(int minimumArticles, int fewerAsksDays, int closedDays, List<LiveAsk> asks) {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,8 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that are not UTF-8, text PostgreSQL cannot store (a NUL character) or that is not
  * Unicode (an unpaired surrogate) in a parameter, the path or a header, and a client
  * address a trusted proxy forwarded that is not an address. Each is the client's mistake:
- * it gets a 400 that says what is wrong (a page for people, a ProblemDetail for programs,
- * through {@link ErrorPages}) and one WARN line, never a 5xx from deep in the service.
+ * it gets a 400 that says what is wrong (a page for people in their language, a
+ * ProblemDetail for programs in English, through {@link ErrorPages}; the words are the
+ * bundles' {@code error.input.*}) and one WARN line, never a 5xx from deep in the
+ * service.
  */
 class ClientInputFilter extends OncePerRequestFilter {
 
@@ -36,11 +39,11 @@ class ClientInputFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String problem = problem(request);
+		DefaultMessageSourceResolvable problem = problem(request);
 		if (problem != null) {
 			String path = request.getRequestURI();
 			logger.warn("Refused {} {}: {}", request.getMethod(),
-					(path.length() > 200) ? path.substring(0, 200) + "…" : path, problem);
+					(path.length() > 200) ? path.substring(0, 200) + "…" : path, problem.getDefaultMessage());
 			request.setAttribute(ErrorPages.MESSAGE, problem);
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
@@ -48,23 +51,25 @@ class ClientInputFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static String problem(HttpServletRequest request) {
+	private static DefaultMessageSourceResolvable problem(HttpServletRequest request) {
 		if (!ADDRESS.matcher(request.getRemoteAddr()).matches()) {
-			return "The client address forwarded by the proxy (X-Forwarded-For) is not an IP address.";
+			return problem("address",
+					"The client address forwarded by the proxy (X-Forwarded-For) is not an IP address.");
 		}
 		for (String name : Collections.list(request.getHeaderNames())) {
 			if (!StorableText.isStorable(name)) {
-				return "A header name holds a character that is not allowed.";
+				return problem("header-name", "A header name holds a character that is not allowed.");
 			}
 			for (String value : Collections.list(request.getHeaders(name))) {
 				if (!StorableText.isStorable(value)) {
-					return "The header '" + name + "' holds a character that is not allowed (a NUL character).";
+					return problem("header",
+							"The header '" + name + "' holds a character that is not allowed (a NUL character).", name);
 				}
 			}
 		}
 		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
 		if (!StorableText.isStorable(path)) {
-			return "The address holds a character that is not allowed (a NUL character).";
+			return problem("path", "The address holds a character that is not allowed (a NUL character).");
 		}
 		Map<String, String[]> parameters;
 		try {
@@ -73,20 +78,30 @@ class ClientInputFilter extends OncePerRequestFilter {
 		catch (IllegalStateException ex) {
 			// Tomcat's InvalidParameterException: bytes that are not UTF-8, or too many
 			// parameters
-			return "The parameters of this request could not be read: they must be UTF-8 text.";
+			return problem("parameters", "The parameters of this request could not be read: they must be UTF-8 text.");
 		}
 		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			if (!StorableText.isStorable(parameter.getKey())) {
-				return "A field name holds a character that is not allowed.";
+				return problem("field-name", "A field name holds a character that is not allowed.");
 			}
 			for (String value : parameter.getValue()) {
 				if (!StorableText.isStorable(value)) {
-					return "The field '" + parameter.getKey() + "' holds a character that cannot be stored "
-							+ "(a NUL character or broken Unicode). Go back, remove it and try again.";
+					return problem("field",
+							"The field '" + parameter.getKey() + "' holds a character that cannot be stored "
+									+ "(a NUL character or broken Unicode). Go back, remove it and try again.",
+							parameter.getKey());
 				}
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The words {@code error.input.<key>} of the bundles, with the field or header named;
+	 * the default message is the English words, for the log.
+	 */
+	private static DefaultMessageSourceResolvable problem(String key, String logged, Object... arguments) {
+		return new DefaultMessageSourceResolvable(new String[] { "error.input." + key }, arguments, logged);
 	}
 
 }

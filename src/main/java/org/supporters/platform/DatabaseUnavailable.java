@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,8 @@ class DatabaseUnavailable implements HandlerExceptionResolver, Ordered {
 		try {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
 			request.setAttribute(ErrorPages.MESSAGE,
-					"The service cannot reach its database for a moment. Please try again in a few seconds.");
+					new DefaultMessageSourceResolvable(new String[] { "error.database" }, null,
+							"The service cannot reach its database for a moment. Please try again in a few seconds."));
 			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		}
 		catch (IOException io) {

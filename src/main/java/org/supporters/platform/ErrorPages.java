@@ -29,7 +29,9 @@ class ErrorPages implements ErrorController {
 
 	/**
 	 * A request attribute with what to tell the client about its mistake, in words fit
-	 * for a page and a ProblemDetail alike; never the exception's message.
+	 * for a page and a ProblemDetail alike; never the exception's message. Words, or a
+	 * {@link MessageSourceResolvable} of the bundles: the page is then in the reader's
+	 * language, the ProblemDetail in English.
 	 */
 	static final String MESSAGE = ErrorPages.class.getName() + ".message";
 
@@ -51,13 +53,13 @@ class ErrorPages implements ErrorController {
 	}
 
 	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView page(HttpServletRequest request) {
+	ModelAndView page(HttpServletRequest request, Locale locale) {
 		HttpStatus status = status(request);
 		String view = status == HttpStatus.NOT_FOUND ? "error/404" : "error/error";
 		Map<String, Object> model = new HashMap<>(Map.of("status", status.value(), "reason", status.getReasonPhrase()));
 		Object message = request.getAttribute(MESSAGE);
 		if (message != null) {
-			model.put("message", message.toString());
+			model.put("message", text(message, locale));
 		}
 		return new ModelAndView(view, model, status);
 	}
@@ -67,12 +69,17 @@ class ErrorPages implements ErrorController {
 		HttpStatus status = status(request);
 		Object message = request.getAttribute(MESSAGE);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				(message != null) ? message.toString() : detail(status));
+				(message != null) ? text(message, Locale.ENGLISH) : detail(status));
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (path != null) {
 			problem.setProperty("path", path.toString());
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private String text(Object message, Locale locale) {
+		return (message instanceof MessageSourceResolvable resolvable) ? this.messages.getMessage(resolvable, locale)
+				: message.toString();
 	}
 
 	private static String detail(HttpStatus status) {

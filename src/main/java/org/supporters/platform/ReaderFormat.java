@@ -33,6 +33,11 @@ public class ReaderFormat {
 		return format.format(major);
 	}
 
+	/** A count with the locale's grouping, e.g. "1,234" in English, "1.234" in German. */
+	public static String count(long count, Locale locale) {
+		return NumberFormat.getIntegerInstance(Languages.formatting(locale)).format(count);
+	}
+
 	/** The currency's symbol as the reader's locale writes it, e.g. "€". */
 	public static String symbol(Currency currency, Locale locale) {
 		return currency.getSymbol(Languages.formatting(locale));

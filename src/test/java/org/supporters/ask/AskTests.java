@@ -308,11 +308,29 @@ class AskTests extends IntegrationTest {
 		pledgeFromAsk(id, "a", url("/demo/article"), "400", "monthly", true);
 		this.asks.forget();
 
-		Asks.TickerProgress ticker = this.asks.live().tickers().get(id);
+		Asks.TickerProgress ticker = this.asks.progress(this.asks.live().tickers().get(id), java.util.Locale.UK);
 		assertThat(ticker.progress()).isEqualTo(before + 1);
 		assertThat(ticker.text()).isEqualTo(String.format(java.util.Locale.UK, "%,d of 500 supporters", before + 1));
 		assertThat(new Reader(this.port).get("/api/v1/asks", Map.of()).body())
 			.contains("\"ticker\":{\"goal\":500,\"progress\":" + (before + 1));
+	}
+
+	@Test
+	void theTickerIsWordedInTheReadersLanguage() {
+		Map<String, String> fields = AskFixtures.liveAsk("article", "Help us reach 5000");
+		fields.put("tickerGoal", "5000");
+		fields.put("tickerUnit", "supporters");
+		fields.put("tickerFrom", fields.get("startsAt"));
+		AskFixtures.create(AskFixtures.admin(this.port), fields);
+		this.asks.forget();
+
+		HttpResponse<String> german = new Reader(this.port).get("/api/v1/asks",
+				Map.of("Accept-Language", "fr-CH, de;q=0.8"));
+		HttpResponse<String> english = new Reader(this.port).get("/api/v1/asks", Map.of());
+
+		assertThat(german.body()).containsPattern("\"text\":\"[0-9.]+ von 5\\.000 Unterstützern\"");
+		assertThat(english.body()).containsPattern("\"text\":\"[0-9,]+ of 5,000 supporters\"");
+		assertThat(german.headers().allValues("Vary").toString()).contains("Accept-Language");
 	}
 
 	@Test

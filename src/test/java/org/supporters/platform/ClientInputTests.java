@@ -75,6 +75,22 @@ class ClientInputTests extends IntegrationTest {
 	}
 
 	@Test
+	void aGermanReaderIsToldAboutTheNulInGerman() {
+		HttpRequest german = HttpRequest.newBuilder(URI.create(url("/support?email=a%00b")))
+			.header("Accept", "text/html")
+			.header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5")
+			.GET()
+			.build();
+
+		HttpResponse<String> answer = send(german);
+
+		assertThat(answer.statusCode()).isEqualTo(400);
+		assertThat(answer.body()).contains("lang=\"de\"")
+			.contains("Das Feld „email“ enthält ein Zeichen, das nicht gespeichert werden kann")
+			.doesNotContain("holds a character");
+	}
+
+	@Test
 	void aLongValueInAnyParameterOfAnyPageIsNoServerErrorEvenForAnAdmin() {
 		StaffMember admin = StaffMember.signedIn(this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
 		String longValue = "x".repeat(5_000);

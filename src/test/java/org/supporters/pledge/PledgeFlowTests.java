@@ -65,6 +65,20 @@ class PledgeFlowTests extends IntegrationTest {
 	}
 
 	@Test
+	void theSandboxCheckoutLineIsWordedInThePagesLanguage() {
+		Reader reader = new Reader(this.port);
+		HttpResponse<String> toCheckout = reader.pledge(form("monthly", "tier:supporter", email()));
+
+		String german = reader
+			.get(Reader.location(toCheckout), Map.of("Accept", "text/html", "Accept-Language", "de-DE,de;q=0.9"))
+			.body();
+		String english = reader.get(Reader.location(toCheckout)).body();
+
+		assertThat(german).contains("Supporter, 10,00\u00a0€ monatlich").doesNotContain("€10.00 monthly");
+		assertThat(english).contains("Supporter, €10.00 monthly");
+	}
+
+	@Test
 	void sameEmailInAnotherCaseAddsTheSecondPledgeToTheSameSupporter() {
 		String email = email();
 		pledgeAndPay(form("one-off", "preset:1000", email), "4242424242424242");

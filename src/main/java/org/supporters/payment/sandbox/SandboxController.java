@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import org.supporters.catalog.Catalog;
+import org.supporters.catalog.Tier;
 import org.supporters.payment.sandbox.SandboxCheckout.Outcome;
 import org.supporters.payment.sandbox.SandboxManage.CardChange;
 import org.supporters.payment.sandbox.SandboxRepository.Managed;
@@ -41,9 +43,12 @@ class SandboxController {
 
 	private final SandboxPayments payments;
 
+	private final Catalog catalog;
+
 	SandboxController(SandboxCheckout checkout, SandboxBilling billing, SandboxClock clock,
-			SandboxRepository repository, SandboxManage manage, SandboxPayments payments) {
+			SandboxRepository repository, SandboxManage manage, SandboxPayments payments, Catalog catalog) {
 		this.payments = payments;
+		this.catalog = catalog;
 		this.checkout = checkout;
 		this.billing = billing;
 		this.clock = clock;
@@ -233,6 +238,10 @@ class SandboxController {
 
 	private String page(Session session, Outcome outcome, String card, Model model) {
 		model.addAttribute("checkoutSession", session);
+		// the line is worded in the page's language: the stored description is the
+		// provider's, in the language the checkout was started in
+		model.addAttribute("tierName", (session.tierSlug() != null)
+				? this.catalog.tier(session.tierSlug()).map(Tier::name).orElse(null) : null);
 		model.addAttribute("outcome", outcome);
 		model.addAttribute("expired", outcome != null && outcome.step() == SandboxCheckout.Step.EXPIRED);
 		model.addAttribute("card", card);
